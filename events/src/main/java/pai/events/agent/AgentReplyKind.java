@@ -1,0 +1,5 @@
+package pai.events.agent;
+
+public enum AgentReplyKind {
+    TEXT, SUMMARY, CHECKIN, IMAGE
+}

@@ -1,0 +1,5 @@
+package pai.events.chat;
+
+public enum MemberRole {
+    OWNER, ADMIN, MEMBER
+}

@@ -1,0 +1,5 @@
+package pai.events.redpacket;
+
+public enum LifecycleStage {
+    CREATED, ACTIVATED, EXHAUSTED, EXPIRED, CANCELLED, REFUNDED
+}

@@ -1,0 +1,5 @@
+package pai.events.share;
+
+public enum ShareActivityKind {
+    CLICK, ACCEPT
+}

@@ -1,0 +1,32 @@
+package pai.platform.security;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
+
+/** The caller of the current request, from the verified JWT: {@code sub} is the user id. */
+@RequestScoped
+public class CurrentUser {
+    public static final String USER = "user";
+    public static final String OPERATOR = "operator";
+
+    private final JsonWebToken jwt;
+
+    public CurrentUser(JsonWebToken jwt) {
+        this.jwt = jwt;
+    }
+
+    public String id() {
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new UnauthorizedException();
+        }
+        return subject;
+    }
+
+    public boolean isOperator() {
+        return jwt.getGroups() != null && jwt.getGroups().contains(OPERATOR);
+    }
+}
