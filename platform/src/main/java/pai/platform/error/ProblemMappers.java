@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -79,11 +78,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response jsonParse(JsonParseException e) {
-        return problem(Problem.of(400, MALFORMED_JSON, "request body is not valid JSON: " + e.getOriginalMessage()));
-    }
-
-    @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e) {
         return problem(Problem.of(400, MALFORMED_JSON, "request body is not valid JSON: " + e.getOriginalMessage()));
     }
@@ -105,6 +99,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // Quarkus REST reports unparsable bodies as a bare 400 around Jackson's exception.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException parse) {
+            return jsonProcessing(parse);
+        }
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";
@@ -158,18 +159,30 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    /** The bean property a violation names, without the method and parameter prefix. */
+    /** The bean property a violation names, e.g. {@code items[0].amountCents}; a parameter's name when it is the value itself. */
     static String fieldOf(ConstraintViolation<?> violation) {
-        String field = null;
+        String parameter = null;
+        StringBuilder property = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
-                field = node.getKind() == jakarta.validation.ElementKind.PARAMETER || field == null
-                        ? node.getName()
-                        : field + "." + node.getName();
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case PROPERTY -> {
+                    if (!property.isEmpty()) {
+                        property.append('.');
+                    }
+                    property.append(node.getName());
+                    if (node.getIndex() != null) {
+                        property.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                }
             }
         }
-        return field == null ? violation.getPropertyPath().toString() : field;
+        if (!property.isEmpty()) {
+            return property.toString();
+        }
+        return parameter != null ? parameter : violation.getPropertyPath().toString();
     }
 
     private static String describe(Class<?> type) {

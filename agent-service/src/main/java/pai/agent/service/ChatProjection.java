@@ -1,0 +1,49 @@
+package pai.agent.service;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import pai.agent.domain.ChatLine;
+import pai.agent.domain.PaiMember;
+import pai.events.chat.ChatMessagePosted;
+import pai.events.chat.MembershipChanged;
+
+/** Keeps agent-service's copy of the chat: members and messages, each applied once. */
+@ApplicationScoped
+public class ChatProjection {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ChatMessagePosted posted) {
+        if (ChatLine.findByIdOptional(new ChatLine.Key(posted.paiId(), posted.seq())).isPresent()) {
+            return;
+        }
+        ChatLine line = new ChatLine();
+        line.paiId = posted.paiId();
+        line.seq = posted.seq();
+        line.messageId = posted.messageId();
+        line.senderId = posted.senderId();
+        line.senderKind = posted.senderKind();
+        line.kind = posted.kind();
+        line.text = posted.text();
+        line.mentions = String.join(" ", posted.mentions());
+        line.createdAt = posted.createdAt();
+        line.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(MembershipChanged changed) {
+        var existing = PaiMember.find(changed.paiId(), changed.userId());
+        if (!changed.member()) {
+            existing.ifPresent(PaiMember::delete);
+            return;
+        }
+        PaiMember member = existing.orElseGet(PaiMember::new);
+        member.paiId = changed.paiId();
+        member.userId = changed.userId();
+        member.role = changed.role();
+        member.updatedAt = changed.changedAt() == null ? Instant.now() : changed.changedAt();
+        member.persist();
+    }
+}

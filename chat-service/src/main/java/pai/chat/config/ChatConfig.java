@@ -1,0 +1,17 @@
+package pai.chat.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "pai.chat")
+public interface ChatConfig {
+
+    /** How many messages one user may send in one {@link #sendWindow()} before 429 RATE_LIMITED. */
+    @WithDefault("60")
+    int sendsPerWindow();
+
+    @WithDefault("1M")
+    Duration sendWindow();
+}

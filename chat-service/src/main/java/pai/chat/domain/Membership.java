@@ -1,0 +1,51 @@
+package pai.chat.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import pai.events.chat.MemberRole;
+
+/** A user's place in a pai: role and read cursor. */
+@Entity
+@Table(name = "membership")
+@IdClass(Membership.Key.class)
+public class Membership extends PanacheEntityBase {
+    @Id
+    public String paiId;
+    @Id
+    public String userId;
+    @Enumerated(EnumType.STRING)
+    public MemberRole role;
+    public long readSeq;
+    public Instant joinedAt;
+
+    public record Key(String paiId, String userId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    public static Optional<Membership> find(String paiId, String userId) {
+        return findByIdOptional(new Key(paiId, userId));
+    }
+
+    public static List<Membership> ofUser(String userId) {
+        return list("userId", Sort.by("joinedAt").descending(), userId);
+    }
+
+    public static List<Membership> ofPai(String paiId, String afterUserId, int limit) {
+        return find("paiId = ?1 and userId > ?2", Sort.by("userId"), paiId, afterUserId == null ? "" : afterUserId)
+                .page(0, limit).list();
+    }
+}

@@ -1,0 +1,78 @@
+package pai.chat.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import pai.chat.domain.Membership;
+import pai.chat.domain.Message;
+import pai.chat.domain.Pai;
+import pai.chat.service.PaiService;
+import pai.events.chat.MemberRole;
+import pai.events.chat.MessageKind;
+import pai.events.chat.SenderKind;
+
+/** The JSON shapes of chat-service's API (SPEC.md). */
+public final class ChatDtos {
+    private ChatDtos() {
+    }
+
+    public record CreatePai(@NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {
+    }
+
+    public record JoinPai(@NotBlank @Size(max = 16) String inviteCode) {
+    }
+
+    public record Joined(String paiId, MemberRole role) {
+        static Joined of(Membership membership) {
+            return new Joined(membership.paiId, membership.role);
+        }
+    }
+
+    public record PaiView(String id, String name, String description, String ownerId, String inviteCode,
+            long lastSeq, Instant createdAt) {
+        static PaiView of(Pai pai) {
+            return new PaiView(pai.id, pai.name, pai.description, pai.ownerId, pai.inviteCode, pai.lastSeq,
+                    pai.createdAt);
+        }
+    }
+
+    public record MyPai(String id, String name, String description, MemberRole role, long lastSeq, long unread) {
+        static MyPai of(PaiService.PaiSummary summary) {
+            return new MyPai(summary.pai().id, summary.pai().name, summary.pai().description, summary.role(),
+                    summary.pai().lastSeq, summary.unread());
+        }
+    }
+
+    public record MemberView(String userId, MemberRole role, Instant joinedAt) {
+        static MemberView of(Membership membership) {
+            return new MemberView(membership.userId, membership.role, membership.joinedAt);
+        }
+    }
+
+    /** What users may post; the other kinds are made by the services. */
+    public enum UserMessageKind {
+        TEXT, IMAGE
+    }
+
+    public record PostMessage(
+            @NotBlank @Size(max = 64) String clientMsgId,
+            @NotNull UserMessageKind kind,
+            String text,
+            @Size(max = 64) String mediaId,
+            @Positive Long replyToSeq) {
+    }
+
+    public record MessageView(String id, String paiId, long seq, String senderId, SenderKind senderKind,
+            MessageKind kind, String text, String mediaId, List<String> mentions, Long replyToSeq, Instant createdAt) {
+        static MessageView of(Message message) {
+            return new MessageView(message.id, message.paiId, message.seq, message.senderId, message.senderKind,
+                    message.kind, message.text, message.mediaId, message.mentionList(), message.replyToSeq,
+                    message.createdAt);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package pai.chat.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import pai.chat.rest.ChatDtos.CreatePai;
+import pai.chat.rest.ChatDtos.JoinPai;
+import pai.chat.rest.ChatDtos.Joined;
+import pai.chat.rest.ChatDtos.MemberView;
+import pai.chat.rest.ChatDtos.MyPai;
+import pai.chat.rest.ChatDtos.PaiView;
+import pai.chat.service.PaiService;
+import pai.platform.rest.Page;
+import pai.platform.security.CurrentUser;
+
+@Path("/api/chat/pais")
+@RolesAllowed(CurrentUser.USER)
+public class PaiResource {
+    private final PaiService pais;
+    private final CurrentUser user;
+
+    public PaiResource(PaiService pais, CurrentUser user) {
+        this.pais = pais;
+        this.user = user;
+    }
+
+    @POST
+    public Response create(@Valid @NotNull CreatePai request) {
+        PaiView created = PaiView.of(pais.create(user.id(), request.name(), request.description()));
+        return Response.created(URI.create("/api/chat/pais/" + created.id())).entity(created).build();
+    }
+
+    @POST
+    @Path("/join")
+    public Joined join(@Valid @NotNull JoinPai request) {
+        return Joined.of(pais.join(user.id(), request.inviteCode()));
+    }
+
+    @GET
+    public Page<MyPai> mine() {
+        List<MyPai> mine = pais.mine(user.id()).stream().map(MyPai::of).toList();
+        return new Page<>(mine, false);
+    }
+
+    @GET
+    @Path("/{paiId}")
+    public PaiView get(@PathParam("paiId") String paiId) {
+        return PaiView.of(pais.get(user.id(), paiId));
+    }
+
+    @GET
+    @Path("/{paiId}/members")
+    public Page<MemberView> members(@PathParam("paiId") String paiId, @QueryParam("afterUserId") String afterUserId,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(200) int limit) {
+        Page<pai.chat.domain.Membership> page = pais.members(user.id(), paiId, afterUserId, limit);
+        return new Page<>(page.items().stream().map(MemberView::of).toList(), page.hasMore());
+    }
+}

@@ -1,0 +1,129 @@
+package pai.chat.service;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import pai.chat.domain.Message;
+import pai.chat.domain.Pai;
+import pai.chat.messaging.ChatEvents;
+import pai.events.chat.MessageKind;
+import pai.events.chat.SenderKind;
+import pai.platform.error.InvalidFieldException;
+import pai.platform.messaging.Outbox;
+import pai.platform.rest.Page;
+
+/** Stores messages with gap-free per-pai seqs and hands each one to the outbox in the same transaction. */
+@ApplicationScoped
+public class MessageService {
+    public static final int MAX_TEXT = 4000;
+    private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_.-]{1,64})");
+
+    private final PaiService pais;
+    private final SendRateLimiter rateLimiter;
+    private final Outbox outbox;
+    private final MeterRegistry registry;
+
+    public MessageService(PaiService pais, SendRateLimiter rateLimiter, Outbox outbox, MeterRegistry registry) {
+        this.pais = pais;
+        this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
+        this.registry = registry;
+    }
+
+    public record NewMessage(String clientMsgId, MessageKind kind, String text, String mediaId, Long replyToSeq) {
+    }
+
+    /** The stored message, and whether this call stored it (false: a retry of the same clientMsgId). */
+    public record Posted(Message message, boolean created) {
+    }
+
+    @Transactional
+    public Posted post(String userId, String paiId, NewMessage request) {
+        validate(request);
+        pais.requireMember(paiId, userId);
+        var earlier = Message.findByClientMsgId(paiId, userId, request.clientMsgId());
+        if (earlier.isPresent()) {
+            return new Posted(earlier.get(), false);
+        }
+        rateLimiter.acquire(userId);
+        Pai pai = Pai.lockForNextSeq(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
+        // Under the row lock a concurrent retry of the same clientMsgId has committed or not started.
+        earlier = Message.findByClientMsgId(paiId, userId, request.clientMsgId());
+        if (earlier.isPresent()) {
+            return new Posted(earlier.get(), false);
+        }
+        if (request.replyToSeq() != null && request.replyToSeq() > pai.lastSeq) {
+            throw new InvalidFieldException("replyToSeq", "no message with seq " + request.replyToSeq());
+        }
+        Message message = new Message();
+        message.id = UUID.randomUUID().toString();
+        message.paiId = paiId;
+        message.seq = ++pai.lastSeq;
+        message.senderId = userId;
+        message.senderKind = SenderKind.USER;
+        message.kind = request.kind();
+        message.text = request.text();
+        message.mediaId = request.mediaId();
+        message.mentions = String.join(" ", mentionsIn(request.text()));
+        message.replyToSeq = request.replyToSeq();
+        message.clientMsgId = request.clientMsgId();
+        message.createdAt = Instant.now();
+        message.persist();
+        outbox.append(ChatEvents.messagePosted(message));
+        registry.counter("pai.chat.messages", "kind", message.kind.name(), "sender", message.senderKind.name())
+                .increment();
+        return new Posted(message, true);
+    }
+
+    /** Newest first before {@code beforeSeq}, or oldest first after {@code afterSeq}. */
+    public Page<Message> history(String userId, String paiId, Long beforeSeq, Long afterSeq, int limit) {
+        pais.requireMember(paiId, userId);
+        if (beforeSeq != null && afterSeq != null) {
+            throw new InvalidFieldException("afterSeq", "give beforeSeq or afterSeq, not both");
+        }
+        List<Message> fetched = afterSeq != null
+                ? Message.after(paiId, afterSeq, limit + 1)
+                : Message.before(paiId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit + 1);
+        return Page.ofOneExtra(fetched, limit);
+    }
+
+    static List<String> mentionsIn(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        Set<String> mentions = new LinkedHashSet<>();
+        Matcher matcher = MENTION.matcher(text);
+        while (matcher.find()) {
+            mentions.add(matcher.group(1));
+        }
+        return List.copyOf(mentions);
+    }
+
+    private static void validate(NewMessage request) {
+        switch (request.kind()) {
+            case TEXT -> {
+                if (request.text() == null || request.text().isBlank()) {
+                    throw new InvalidFieldException("text", "a TEXT message needs 1.." + MAX_TEXT + " characters");
+                }
+                if (request.text().codePointCount(0, request.text().length()) > MAX_TEXT) {
+                    throw new InvalidFieldException("text", "at most " + MAX_TEXT + " characters");
+                }
+            }
+            case IMAGE -> {
+                if (request.mediaId() == null || request.mediaId().isBlank()) {
+                    throw new InvalidFieldException("mediaId", "an IMAGE message needs the mediaId of an upload");
+                }
+            }
+            default -> throw new InvalidFieldException("kind", "users post TEXT or IMAGE");
+        }
+    }
+}

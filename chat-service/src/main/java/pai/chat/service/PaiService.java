@@ -1,0 +1,107 @@
+package pai.chat.service;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import pai.chat.domain.Membership;
+import pai.chat.domain.Pai;
+import pai.chat.messaging.ChatEvents;
+import pai.events.chat.MemberRole;
+import pai.events.chat.MembershipChange;
+import pai.platform.messaging.Outbox;
+import pai.platform.rest.Page;
+
+/** Pais and who is in them. Every membership change is announced on pai.chat.members. */
+@ApplicationScoped
+public class PaiService {
+    private static final char[] INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Outbox outbox;
+
+    public PaiService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public record PaiSummary(Pai pai, MemberRole role, long unread) {
+    }
+
+    @Transactional
+    public Pai create(String ownerId, String name, String description) {
+        Pai pai = new Pai();
+        pai.id = UUID.randomUUID().toString();
+        pai.name = name.strip();
+        pai.description = description == null ? null : description.strip();
+        pai.ownerId = ownerId;
+        pai.inviteCode = newInviteCode();
+        pai.createdAt = Instant.now();
+        pai.persist();
+        addMember(pai, ownerId, MemberRole.OWNER, MembershipChange.CREATED);
+        return pai;
+    }
+
+    /** Joining twice is harmless: the second call answers with the role the user already has. */
+    @Transactional
+    public Membership join(String userId, String inviteCode) {
+        Pai pai = Pai.findByInviteCode(inviteCode.strip().toUpperCase()).orElseThrow(ChatRefusals.InviteNotFound::new);
+        return Membership.find(pai.id, userId)
+                .orElseGet(() -> addMember(pai, userId, MemberRole.MEMBER, MembershipChange.JOINED));
+    }
+
+    public Pai get(String userId, String paiId) {
+        Pai pai = Pai.<Pai>findByIdOptional(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
+        requireMember(paiId, userId);
+        return pai;
+    }
+
+    public List<PaiSummary> mine(String userId) {
+        List<Membership> memberships = Membership.ofUser(userId);
+        Map<String, Pai> pais = Pai.<Pai>list("id in ?1", memberships.stream().map(m -> m.paiId).toList())
+                .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        return memberships.stream()
+                .map(m -> new PaiSummary(pais.get(m.paiId), m.role, Math.max(0, pais.get(m.paiId).lastSeq - m.readSeq)))
+                .toList();
+    }
+
+    public Page<Membership> members(String userId, String paiId, String afterUserId, int limit) {
+        get(userId, paiId);
+        return Page.ofOneExtra(Membership.ofPai(paiId, afterUserId, limit + 1), limit);
+    }
+
+    public Membership requireMember(String paiId, String userId) {
+        return Membership.find(paiId, userId).orElseThrow(() -> {
+            if (Pai.findByIdOptional(paiId).isEmpty()) {
+                return new ChatRefusals.PaiNotFound(paiId);
+            }
+            return new ChatRefusals.NotAMember(paiId);
+        });
+    }
+
+    private Membership addMember(Pai pai, String userId, MemberRole role, MembershipChange change) {
+        Membership membership = new Membership();
+        membership.paiId = pai.id;
+        membership.userId = userId;
+        membership.role = role;
+        membership.readSeq = pai.lastSeq;
+        membership.joinedAt = Instant.now();
+        membership.persist();
+        outbox.append(ChatEvents.membershipChanged(membership, change, userId));
+        return membership;
+    }
+
+    private static String newInviteCode() {
+        char[] code = new char[8];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = INVITE_ALPHABET[RANDOM.nextInt(INVITE_ALPHABET.length)];
+        }
+        return new String(code);
+    }
+}

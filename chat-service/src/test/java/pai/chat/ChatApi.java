@@ -1,0 +1,36 @@
+package pai.chat;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import pai.platform.testing.TestTokens;
+
+/** Small helpers the chat tests share: a fresh user, a request as that user, a pai made by them. */
+final class ChatApi {
+    private ChatApi() {
+    }
+
+    static String newUser(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static RequestSpecification as(String userId) {
+        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
+    }
+
+    static String createPai(String ownerId) {
+        return as(ownerId).body("{\"name\":\"测试群\",\"description\":\"d\"}")
+                .post("/api/chat/pais").then().statusCode(201).extract().path("id");
+    }
+
+    static String inviteCodeOf(String ownerId, String paiId) {
+        return as(ownerId).get("/api/chat/pais/" + paiId).then().statusCode(200).extract().path("inviteCode");
+    }
+
+    static void join(String userId, String inviteCode) {
+        as(userId).body("{\"inviteCode\":\"" + inviteCode + "\"}").post("/api/chat/pais/join").then().statusCode(200);
+    }
+}
