@@ -1,0 +1,74 @@
+package pai.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+import pai.launcher.DevKeys;
+import pai.launcher.DevTokens;
+
+/**
+ * Where the ITs find the real Kafka, Redis and PostgreSQL (the {@code PAI_*} variables of
+ * {@code ./pai}, or the local defaults) and the key pair their tokens are signed with.
+ */
+public final class ItEnvironment {
+    public static final String DATABASE = "pai_test";
+
+    private ItEnvironment() {
+    }
+
+    public static Path repo() {
+        String configured = System.getProperty("pai.repo");
+        Path dir = Path.of(configured != null ? configured : "").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("pai"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root (the folder with ./pai)");
+        }
+        return dir;
+    }
+
+    static Path keys() {
+        return repo().resolve("integration-tests/target/it-keys");
+    }
+
+    public static String bearer(String userId) {
+        return "Bearer " + DevTokens.mint(DevKeys.loadOrCreate(keys()).getPrivate(), userId, false, Duration.ofHours(1));
+    }
+
+    public static String operatorBearer(String userId) {
+        return "Bearer " + DevTokens.mint(DevKeys.loadOrCreate(keys()).getPrivate(), userId, true, Duration.ofHours(1));
+    }
+
+    static Map<String, String> serviceEnvironment(String service) {
+        DevKeys.loadOrCreate(keys());
+        return Map.of(
+                "PAI_KAFKA_BOOTSTRAP", env("PAI_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                "PAI_REDIS_HOST", env("PAI_REDIS_HOST", "127.0.0.1"),
+                "PAI_REDIS_PORT", env("PAI_REDIS_PORT", "6379"),
+                "PAI_PG_HOST", env("PAI_PG_HOST", "127.0.0.1"),
+                "PAI_PG_PORT", env("PAI_PG_PORT", "5432"),
+                "PAI_PG_DB", DATABASE,
+                "PAI_PG_USER", env("PAI_PG_USER", "postgres"),
+                "QUARKUS_DATASOURCE_PASSWORD", env("QUARKUS_DATASOURCE_PASSWORD", ""),
+                "PAI_JWT_PUBLIC_KEY", keys().resolve(DevKeys.PUBLIC_KEY).toString(),
+                "PAI_DATA_DIR", repo().resolve("integration-tests/target/it-data").resolve(service).toString());
+    }
+
+    /** A JDBC connection to one service's schema, to assert the rows a scenario left. */
+    public static Connection database(String schema) throws SQLException {
+        String url = "jdbc:postgresql://" + env("PAI_PG_HOST", "127.0.0.1") + ":" + env("PAI_PG_PORT", "5432") + "/"
+                + DATABASE + "?currentSchema=" + schema;
+        return DriverManager.getConnection(url, env("PAI_PG_USER", "postgres"), env("QUARKUS_DATASOURCE_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
