@@ -63,7 +63,8 @@ public class OutboxRelay {
         wake();
     }
 
-    @Scheduled(every = "${pai.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${pai.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = UntilStarted.class)
     void poll() {
         wake();
     }

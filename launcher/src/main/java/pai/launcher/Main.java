@@ -1,0 +1,113 @@
+package pai.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Java side of {@code ./pai}: whatever bash cannot do well by itself. Each subcommand prints its
+ * result on standard output and exits non-zero with a one-line reason on failure.
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage: java -cp 'launcher/target/pai-launcher.jar:launcher/target/lib/*' pai.launcher.Main <command>
+              keys <dir>                                        make the dev key pair once; prints the public key's path
+              token <keysDir> <userId> [--operator] [--ttl-seconds N]   prints a dev JWT
+              redis <port> <dir>                                runs Redis (AOF, appendfsync always) in the foreground
+              postgres <port> <dir>                             runs PostgreSQL in the foreground
+              ensure-db <host> <port> <user> <db>...            creates the databases that are missing
+              redis-persistence <host> <port> [--apply]         prints (and with --apply sets) AOF, appendfsync, maxmemory-policy
+              topics <bootstrap> <name:partitions[:compact]>... creates the topics that are missing
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            fail(USAGE);
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (args[0]) {
+            case "keys" -> keys(rest);
+            case "token" -> token(rest);
+            case "redis" -> EmbeddedServers.redis(port(arg(rest, 0)), Path.of(arg(rest, 1)));
+            case "postgres" -> EmbeddedServers.postgres(port(arg(rest, 0)), Path.of(arg(rest, 1)));
+            case "ensure-db" -> ensureDb(rest);
+            case "redis-persistence" -> RedisPersistence.run(arg(rest, 0), port(arg(rest, 1)), rest.contains("--apply"));
+            case "topics" -> Topics.ensure(arg(rest, 0), rest.subList(1, rest.size()));
+            case "-h", "--help", "help" -> System.out.print(USAGE);
+            default -> fail("unknown command " + args[0] + "\n" + USAGE);
+        }
+    }
+
+    private static void keys(List<String> args) {
+        Path dir = Path.of(arg(args, 0));
+        DevKeys.loadOrCreate(dir);
+        System.out.println(dir.resolve(DevKeys.PUBLIC_KEY).toAbsolutePath());
+    }
+
+    private static void token(List<String> args) {
+        Path dir = Path.of(arg(args, 0));
+        String userId = arg(args, 1);
+        boolean operator = false;
+        Duration ttl = Duration.ofHours(12);
+        for (int i = 2; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--operator" -> operator = true;
+                case "--ttl-seconds" -> ttl = Duration.ofSeconds(Long.parseLong(arg(args, ++i)));
+                default -> fail("unknown option " + args.get(i));
+            }
+        }
+        if (!Files.exists(dir.resolve(DevKeys.PRIVATE_KEY))) {
+            // Minting with a fresh key that no running service knows would only produce 401s later.
+            System.err.println("note: no dev keys yet in " + dir + ", making them now");
+        }
+        KeyPair keys = DevKeys.loadOrCreate(dir);
+        System.out.println(DevTokens.mint(keys.getPrivate(), userId, operator, ttl));
+    }
+
+    private static void ensureDb(List<String> args) throws Exception {
+        String host = arg(args, 0);
+        int port = port(arg(args, 1));
+        String user = arg(args, 2);
+        List<String> databases = new ArrayList<>(args.subList(3, args.size()));
+        if (databases.isEmpty()) {
+            fail("ensure-db needs at least one database name");
+        }
+        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+        for (String db : databases) {
+            boolean created = Databases.ensure(host, port, user, password, db);
+            System.out.println(db + (created ? " created" : " exists"));
+        }
+    }
+
+    static String arg(List<String> args, int index) {
+        if (index >= args.size()) {
+            fail("missing argument " + (index + 1) + "\n" + USAGE);
+        }
+        return args.get(index);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        fail("not a port: " + value);
+        return -1;
+    }
+
+    static void fail(String message) {
+        System.err.println(message.strip());
+        System.exit(2);
+    }
+}
