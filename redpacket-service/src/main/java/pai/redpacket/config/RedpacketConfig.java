@@ -1,0 +1,46 @@
+package pai.redpacket.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "pai.redpacket")
+public interface RedpacketConfig {
+
+    /** Grabs answer 503 BUSY while the stream holds this many entries the relay has not moved yet. */
+    @WithDefault("200000")
+    int streamLimit();
+
+    /** Grab attempts one user may make per second before 429 RATE_LIMITED. */
+    @WithDefault("10")
+    int grabAttemptsPerSecond();
+
+    /** How long Redis keeps a closed drop's claims; later repeats are answered from the ledger. */
+    @WithDefault("24H")
+    Duration claimRetention();
+
+    /** How long before its start a drop is loaded into Redis. */
+    @WithDefault("1M")
+    Duration preload();
+
+    /** Stream entries the relay sends to Kafka in one batch. */
+    @WithDefault("1000")
+    int relayBatch();
+
+    /** How long the relay lease lasts without renewal. */
+    @WithDefault("5S")
+    Duration relayLease();
+
+    /** How often each instance looks for drops to load and to close. */
+    @WithDefault("1s")
+    Duration schedulerInterval();
+
+    /** Test profile only: the named crash point where the process halts (see CrashPoints). */
+    Optional<String> crashAt();
+
+    /** Redis durability: %prod is not ready unless Redis persists every write (AOF always or WAIT). */
+    @WithDefault("false")
+    boolean requireDurableRedis();
+}

@@ -1,0 +1,5 @@
+package pai.redpacket.domain;
+
+public enum CampaignStatus {
+    ACTIVE, PAUSED, CANCELLED
+}

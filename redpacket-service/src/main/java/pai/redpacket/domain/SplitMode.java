@@ -1,0 +1,5 @@
+package pai.redpacket.domain;
+
+public enum SplitMode {
+    RANDOM, EVEN
+}

@@ -1,0 +1,23 @@
+package pai.redpacket.messaging;
+
+import java.time.Instant;
+
+import pai.events.EventEnvelope;
+import pai.events.redpacket.LifecycleStage;
+import pai.events.redpacket.PoolKind;
+import pai.events.redpacket.RedPacketLifecycle;
+import pai.redpacket.domain.PacketDrop;
+
+/** Builds the lifecycle events of drops. */
+public final class RedpacketEvents {
+    public static final String SOURCE = "redpacket-service";
+
+    private RedpacketEvents() {
+    }
+
+    /** Ids are derived from the drop and stage, so a repeated step is recognised as the same event. */
+    public static EventEnvelope<RedPacketLifecycle> dropStage(PacketDrop drop, LifecycleStage stage, long amountCents) {
+        return EventEnvelope.of(drop.id + ":" + stage, SOURCE, Instant.now(), new RedPacketLifecycle(stage,
+                PoolKind.DROP, drop.id, drop.campaignId, null, null, amountCents, drop.packetCount, null, Instant.now()));
+    }
+}

@@ -1,0 +1,91 @@
+package pai.redpacket.rest;
+
+import java.time.Instant;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import pai.platform.rest.Page;
+import pai.platform.security.CurrentUser;
+import pai.redpacket.rest.RedpacketDtos.CampaignView;
+import pai.redpacket.rest.RedpacketDtos.CreateCampaign;
+import pai.redpacket.rest.RedpacketDtos.CreateDrop;
+import pai.redpacket.rest.RedpacketDtos.DropView;
+import pai.redpacket.service.CampaignService;
+import pai.redpacket.service.DropService;
+
+/** What campaign operators do: campaigns and their drops. */
+@Path("/api/redpackets/campaigns")
+@RolesAllowed(CurrentUser.OPERATOR)
+public class CampaignResource {
+    private final CampaignService campaigns;
+    private final DropService drops;
+    private final CurrentUser user;
+
+    public CampaignResource(CampaignService campaigns, DropService drops, CurrentUser user) {
+        this.campaigns = campaigns;
+        this.drops = drops;
+        this.user = user;
+    }
+
+    @POST
+    public Response create(@HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull CreateCampaign request) {
+        return Answers.of(campaigns.create(user.id(), Answers.checkedKey(idempotencyKey), request));
+    }
+
+    @GET
+    public Page<CampaignView> list(@QueryParam("before") Instant before,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return campaigns.list(before, limit);
+    }
+
+    @GET
+    @Path("/{campaignId}")
+    public CampaignView get(@PathParam("campaignId") String campaignId) {
+        return campaigns.get(campaignId);
+    }
+
+    @POST
+    @Path("/{campaignId}/pause")
+    public CampaignView pause(@PathParam("campaignId") String campaignId) {
+        return campaigns.pause(campaignId);
+    }
+
+    @POST
+    @Path("/{campaignId}/resume")
+    public CampaignView resume(@PathParam("campaignId") String campaignId) {
+        return campaigns.resume(campaignId);
+    }
+
+    @POST
+    @Path("/{campaignId}/cancel")
+    public CampaignView cancel(@PathParam("campaignId") String campaignId) {
+        return campaigns.cancel(campaignId);
+    }
+
+    @POST
+    @Path("/{campaignId}/drops")
+    public Response createDrop(@PathParam("campaignId") String campaignId,
+            @HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey, @Valid @NotNull CreateDrop request) {
+        return Answers.of(campaigns.createDrop(user.id(), Answers.checkedKey(idempotencyKey), campaignId, request));
+    }
+
+    @GET
+    @Path("/{campaignId}/drops")
+    public Page<DropView> drops(@PathParam("campaignId") String campaignId, @QueryParam("before") Instant before,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return drops.list(campaignId, before, limit);
+    }
+}

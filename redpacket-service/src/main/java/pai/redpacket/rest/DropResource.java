@@ -1,0 +1,52 @@
+package pai.redpacket.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import io.smallrye.mutiny.Uni;
+import pai.platform.security.CurrentUser;
+import pai.redpacket.rest.RedpacketDtos.DropState;
+import pai.redpacket.rest.RedpacketDtos.GrabView;
+import pai.redpacket.service.DropService;
+import pai.redpacket.service.GrabService;
+import pai.redpacket.service.LiveService;
+
+@Path("/api/redpackets/drops/{dropId}")
+public class DropResource {
+    private final GrabService grabs;
+    private final LiveService live;
+    private final DropService drops;
+    private final CurrentUser user;
+
+    public DropResource(GrabService grabs, LiveService live, DropService drops, CurrentUser user) {
+        this.grabs = grabs;
+        this.live = live;
+        this.drops = drops;
+        this.user = user;
+    }
+
+    /** Runs on the event loop: the answer comes from one Redis script. */
+    @POST
+    @Path("/grab")
+    @RolesAllowed(CurrentUser.USER)
+    public Uni<GrabView> grab(@PathParam("dropId") String dropId) {
+        return grabs.grab(user.id(), dropId);
+    }
+
+    @GET
+    @RolesAllowed(CurrentUser.USER)
+    public DropState get(@PathParam("dropId") String dropId) {
+        return live.drop(user.id(), dropId);
+    }
+
+    @POST
+    @Path("/cancel")
+    @RolesAllowed(CurrentUser.OPERATOR)
+    public DropState cancel(@PathParam("dropId") String dropId) {
+        drops.close(dropId);
+        return live.drop(user.id(), dropId);
+    }
+}

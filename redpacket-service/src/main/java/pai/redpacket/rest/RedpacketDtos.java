@@ -1,0 +1,73 @@
+package pai.redpacket.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import pai.redpacket.domain.CampaignStatus;
+import pai.redpacket.domain.DropStatus;
+import pai.redpacket.domain.SplitMode;
+
+/** The JSON shapes of redpacket-service's API (SPEC.md). Money is long cents everywhere. */
+public final class RedpacketDtos {
+    /** 1,000,000,000 yuan. */
+    public static final long MAX_BUDGET_CENTS = 100_000_000_000L;
+
+    private RedpacketDtos() {
+    }
+
+    public record CreateCampaign(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull @Min(1) @Max(MAX_BUDGET_CENTS) Long budgetCents,
+            @NotNull Instant startsAt,
+            @NotNull Instant endsAt,
+            @Size(max = 64) String timezone,
+            @NotNull @Min(1) @Max(1000) Integer maxGrabsPerUser,
+            @NotNull @Min(0) @Max(1000) Integer shareBonusGrabs,
+            @NotNull @Min(0) @Max(1000) Integer maxBonusGrabsPerUser,
+            @Min(0) @Max(1000) Integer dailyShareRewardCap) {
+    }
+
+    public record CampaignView(String id, String name, long budgetCents, Instant startsAt, Instant endsAt,
+            String timezone, int maxGrabsPerUser, int shareBonusGrabs, int maxBonusGrabsPerUser,
+            Integer dailyShareRewardCap, CampaignStatus status, long reservedCents, long grantedCents,
+            long refundedCents, long remainingCents, long grabs, Instant createdAt) {
+    }
+
+    public record CreateDrop(
+            @NotNull @Min(1) @Max(1_000_000) Integer packetCount,
+            @NotNull @Min(1) @Max(MAX_BUDGET_CENTS) Long amountCents,
+            @NotNull SplitMode split,
+            @NotNull Instant startsAt,
+            @NotNull Instant endsAt) {
+    }
+
+    public record DropView(String id, String campaignId, int packetCount, long amountCents, SplitMode split,
+            Instant startsAt, Instant endsAt, DropStatus status, Instant createdAt) {
+    }
+
+    public record GrabView(String grabId, String dropId, long amountCents, boolean replayed) {
+    }
+
+    public record DropState(String id, String campaignId, DropStatus status, int packetCount, long remainingPackets,
+            long grantedCents, Instant startsAt, Instant endsAt, GrabView myGrab) {
+    }
+
+    public record LiveCampaign(String id, String name, Instant startsAt, Instant endsAt, String timezone,
+            long remainingChances, List<DropView> drops) {
+    }
+
+    public record Live(Instant serverTime, List<LiveCampaign> items) {
+    }
+
+    public record WalletEntryView(long id, long amountCents, String kind, String refId, Instant createdAt) {
+    }
+
+    public record WalletView(long balanceCents, long pendingCents, List<WalletEntryView> entries, boolean hasMore) {
+    }
+}

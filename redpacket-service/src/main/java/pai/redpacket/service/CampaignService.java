@@ -1,0 +1,139 @@
+package pai.redpacket.service;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import pai.platform.error.InvalidFieldException;
+import pai.platform.rest.Page;
+import pai.platform.rest.Paging;
+import pai.redpacket.domain.Campaign;
+import pai.redpacket.domain.CampaignStatus;
+import pai.redpacket.domain.DropStatus;
+import pai.redpacket.domain.Grab;
+import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.rest.RedpacketDtos.CampaignView;
+import pai.redpacket.rest.RedpacketDtos.CreateCampaign;
+import pai.redpacket.rest.RedpacketDtos.CreateDrop;
+
+/** Campaigns: their budgets, windows and rules, and pausing, resuming and cancelling them. */
+@ApplicationScoped
+public class CampaignService {
+    public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
+
+    private final PacketPools pools;
+    private final DropService drops;
+    private final IdempotentRequests idempotent;
+
+    public CampaignService(PacketPools pools, DropService drops, IdempotentRequests idempotent) {
+        this.pools = pools;
+        this.drops = drops;
+        this.idempotent = idempotent;
+    }
+
+    @Transactional
+    public IdempotentRequests.Answer create(String operatorId, String idempotencyKey, CreateCampaign request) {
+        return idempotent.once(operatorId, idempotencyKey, "create-campaign", 201, () -> create(operatorId, request));
+    }
+
+    @Transactional
+    public IdempotentRequests.Answer createDrop(String operatorId, String idempotencyKey, String campaignId,
+            CreateDrop request) {
+        return idempotent.once(operatorId, idempotencyKey, "create-drop:" + campaignId, 201,
+                () -> drops.create(campaignId, request));
+    }
+
+    CampaignView create(String operatorId, CreateCampaign request) {
+        if (!request.endsAt().isAfter(request.startsAt())) {
+            throw new InvalidFieldException("endsAt", "must be after startsAt");
+        }
+        String timezone = request.timezone() == null ? DEFAULT_TIMEZONE : request.timezone();
+        try {
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new InvalidFieldException("timezone", "not an IANA time zone such as Asia/Shanghai");
+        }
+        Campaign campaign = new Campaign();
+        campaign.id = UUID.randomUUID().toString();
+        campaign.name = request.name().strip();
+        campaign.budgetCents = request.budgetCents();
+        campaign.startsAt = request.startsAt();
+        campaign.endsAt = request.endsAt();
+        campaign.timezone = timezone;
+        campaign.maxGrabsPerUser = request.maxGrabsPerUser();
+        campaign.shareBonusGrabs = request.shareBonusGrabs();
+        campaign.maxBonusGrabsPerUser = request.maxBonusGrabsPerUser();
+        campaign.dailyShareRewardCap = request.dailyShareRewardCap();
+        campaign.status = CampaignStatus.ACTIVE;
+        campaign.createdBy = operatorId;
+        campaign.createdAt = Instant.now();
+        campaign.persist();
+        return view(campaign);
+    }
+
+    public Page<CampaignView> list(Instant before, int limit) {
+        List<Campaign> fetched = Campaign.page(before == null ? Paging.END_OF_TIME : before, limit + 1);
+        Page<Campaign> page = Page.ofOneExtra(fetched, limit);
+        return new Page<>(page.items().stream().map(this::view).toList(), page.hasMore());
+    }
+
+    public CampaignView get(String campaignId) {
+        return view(find(campaignId));
+    }
+
+    /** Pausing stops grabs in every loaded drop at once; their windows keep running. */
+    @Transactional
+    public CampaignView pause(String campaignId) {
+        Campaign campaign = requireStatus(campaignId, CampaignStatus.ACTIVE, CampaignStatus.PAUSED);
+        campaign.status = CampaignStatus.PAUSED;
+        openDropsOf(campaignId).forEach(drop -> pools.setStatus(drop.id, false));
+        return view(campaign);
+    }
+
+    @Transactional
+    public CampaignView resume(String campaignId) {
+        Campaign campaign = requireStatus(campaignId, CampaignStatus.ACTIVE, CampaignStatus.PAUSED);
+        campaign.status = CampaignStatus.ACTIVE;
+        openDropsOf(campaignId).forEach(drop -> pools.setStatus(drop.id, true));
+        return view(campaign);
+    }
+
+    /** Cancelling closes every drop; what is unclaimed returns to the budget through the ledger. */
+    @Transactional
+    public CampaignView cancel(String campaignId) {
+        Campaign campaign = find(campaignId);
+        campaign.status = CampaignStatus.CANCELLED;
+        openDropsOf(campaignId).forEach(drop -> drops.close(drop));
+        return view(campaign);
+    }
+
+    static Campaign find(String campaignId) {
+        return Campaign.<Campaign>findByIdOptional(campaignId)
+                .orElseThrow(() -> new RedpacketRefusals.CampaignNotFound(campaignId));
+    }
+
+    private static Campaign requireStatus(String campaignId, CampaignStatus... allowed) {
+        Campaign campaign = find(campaignId);
+        if (!List.of(allowed).contains(campaign.status)) {
+            throw new RedpacketRefusals.CampaignNotActive(campaignId, campaign.status);
+        }
+        return campaign;
+    }
+
+    private static List<PacketDrop> openDropsOf(String campaignId) {
+        return PacketDrop.ofCampaignInStatus(campaignId, List.of(DropStatus.SCHEDULED, DropStatus.ACTIVE));
+    }
+
+    CampaignView view(Campaign campaign) {
+        Grab.Totals granted = Grab.ofCampaign(campaign.id);
+        return new CampaignView(campaign.id, campaign.name, campaign.budgetCents, campaign.startsAt, campaign.endsAt,
+                campaign.timezone, campaign.maxGrabsPerUser, campaign.shareBonusGrabs, campaign.maxBonusGrabsPerUser,
+                campaign.dailyShareRewardCap, campaign.status, campaign.reservedCents, granted.cents(),
+                campaign.refundedCents, campaign.remainingCents(), granted.count(), campaign.createdAt);
+    }
+}

@@ -1,0 +1,40 @@
+package pai.redpacket.service;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.configuration.ConfigUtils;
+import pai.redpacket.config.RedpacketConfig;
+
+/**
+ * Named points where a test can make the process die, so that crash tests do not depend on
+ * timing. Only the {@code test} profile honours {@code pai.redpacket.crash-at}; the process halts
+ * at once, like a kill -9, without shutdown hooks.
+ */
+@ApplicationScoped
+public class CrashPoints {
+    public static final String RELAY_AFTER_ACK_BEFORE_TRIM = "relay-after-ack-before-trim";
+    public static final String LEDGER_AFTER_COMMIT_BEFORE_OFFSET = "ledger-after-commit-before-offset";
+    private static final Logger LOG = Logger.getLogger(CrashPoints.class);
+
+    private final String armed;
+
+    public CrashPoints(RedpacketConfig config) {
+        Optional<String> crashAt = config.crashAt();
+        boolean testProfile = ConfigUtils.getProfiles().contains("test");
+        if (crashAt.isPresent() && !testProfile) {
+            LOG.warn("pai.redpacket.crash-at is ignored outside the test profile");
+        }
+        this.armed = testProfile ? crashAt.orElse(null) : null;
+    }
+
+    public void reach(String point) {
+        if (point.equals(armed)) {
+            LOG.errorf("crash point %s reached: halting", point);
+            Runtime.getRuntime().halt(137);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package pai.redpacket.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import pai.events.redpacket.PacketGrabbed;
+import pai.events.redpacket.PoolKind;
+import pai.events.redpacket.RedPacketLifecycle;
+import pai.redpacket.domain.Ledger;
+import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.domain.Wallets;
+
+/**
+ * Writes grabs and refunds into PostgreSQL exactly once: a grab credits the wallet only when its
+ * ledger row was really inserted, so a redelivered batch changes nothing (invariants 4 and 6).
+ */
+@ApplicationScoped
+public class LedgerService {
+    public static final String GRAB_ENTRY = "GRAB";
+
+    private final Ledger ledger;
+    private final Wallets wallets;
+    private final DropService drops;
+    private final Timer drain;
+
+    public LedgerService(Ledger ledger, Wallets wallets, DropService drops, MeterRegistry registry) {
+        this.ledger = ledger;
+        this.wallets = wallets;
+        this.drops = drops;
+        this.drain = Timer.builder("pai.redpacket.drain")
+                .description("Time from a grab's answer to its row in the ledger")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @Transactional
+    public int recordGrabs(List<PacketGrabbed> grabs) {
+        int recorded = 0;
+        for (PacketGrabbed grab : grabs) {
+            if (ledger.record(grab)) {
+                wallets.credit(grab.userId(), grab.amountCents(), GRAB_ENTRY, grab.grabId());
+                recorded++;
+                drain.record(Duration.between(grab.grabbedAt(), Instant.now()));
+            }
+        }
+        return recorded;
+    }
+
+    /** A drop's close came through the stream: refund what was left, once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordClose(RedPacketLifecycle closed) {
+        if (closed.poolKind() != PoolKind.DROP) {
+            return;
+        }
+        PacketDrop drop = PacketDrop.lock(closed.poolId());
+        if (drop != null) {
+            drops.refund(drop, closed.amountCents(), closed.packetCount());
+        }
+    }
+}
