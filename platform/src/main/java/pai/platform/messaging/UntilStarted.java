@@ -3,13 +3,14 @@ package pai.platform.messaging;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Skips scheduled jobs until the application has started: the scheduler fires before messaging
- * has wired its emitters, and a job that needs one would fail to be created.
+ * Skips scheduled jobs until the application has started and once it stops: the scheduler fires
+ * before messaging has wired its emitters, and after the database pool has closed.
  */
 @Singleton
 public class UntilStarted implements Scheduled.SkipPredicate {
@@ -17,6 +18,10 @@ public class UntilStarted implements Scheduled.SkipPredicate {
 
     void onStart(@Observes StartupEvent event) {
         started = true;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        started = false;
     }
 
     @Override
