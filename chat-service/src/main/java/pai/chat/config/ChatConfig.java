@@ -14,4 +14,8 @@ public interface ChatConfig {
 
     @WithDefault("1M")
     Duration sendWindow();
+
+    /** How long senders may recall their own messages; admins and the owner may at any time. */
+    @WithDefault("2M")
+    Duration recallWindow();
 }

@@ -48,4 +48,15 @@ public class Membership extends PanacheEntityBase {
         return find("paiId = ?1 and userId > ?2", Sort.by("userId"), paiId, afterUserId == null ? "" : afterUserId)
                 .page(0, limit).list();
     }
+
+    /** The member who has been in the pai longest with this role, other than {@code exceptUserId}. */
+    public static Optional<Membership> earliestWithRole(String paiId, MemberRole role, String exceptUserId) {
+        return find("paiId = ?1 and role = ?2 and userId <> ?3", Sort.by("joinedAt").and("userId"), paiId, role,
+                exceptUserId).firstResultOptional();
+    }
+
+    /** Moves the read cursor forward only, in one statement, so that concurrent moves keep the furthest. */
+    public static void advanceReadSeq(String paiId, String userId, long seq) {
+        update("readSeq = ?1 where paiId = ?2 and userId = ?3 and readSeq < ?1", seq, paiId, userId);
+    }
 }

@@ -27,8 +27,11 @@ public class Pai extends PanacheEntityBase {
         return find("inviteCode", inviteCode).firstResultOptional();
     }
 
-    /** Locks the row until the transaction ends, so that two senders never take the same seq. */
-    public static Optional<Pai> lockForNextSeq(String paiId) {
+    /**
+     * Locks the row until the transaction ends, so that two senders never take the same seq and a
+     * membership change falls between two seqs.
+     */
+    public static Optional<Pai> lock(String paiId) {
         return findByIdOptional(paiId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

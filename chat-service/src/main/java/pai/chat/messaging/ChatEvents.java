@@ -18,10 +18,21 @@ public final class ChatEvents {
 
     /** The event id is the message id, so a re-published message is recognised downstream. */
     public static EventEnvelope<ChatMessagePosted> messagePosted(Message message) {
-        var data = new ChatMessagePosted(message.id, message.paiId, message.seq, message.senderId, message.senderKind,
-                message.kind, message.text, message.mediaId, message.mentionList(), message.replyToSeq, null,
-                message.createdAt);
-        return EventEnvelope.of(message.id, SOURCE, message.createdAt, data);
+        return EventEnvelope.of(message.id, SOURCE, message.createdAt, posted(message));
+    }
+
+    private static ChatMessagePosted posted(Message message) {
+        return new ChatMessagePosted(message.id, message.paiId, message.seq, message.senderId, message.senderKind,
+                message.kind, message.text, message.mediaId, message.mentionList(), message.replyToSeq,
+                message.packetCard(), message.createdAt);
+    }
+
+    /**
+     * A recall re-publishes the message under its seq with kind RECALLED and no content. The event id
+     * differs from the message id, so consumers that de-duplicate by event id apply it.
+     */
+    public static EventEnvelope<ChatMessagePosted> messageRecalled(Message message) {
+        return EventEnvelope.of(message.id + ":recalled", SOURCE, message.recalledAt, posted(message));
     }
 
     public static EventEnvelope<MembershipChanged> membershipChanged(Membership membership, MembershipChange change,

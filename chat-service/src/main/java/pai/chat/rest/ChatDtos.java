@@ -6,7 +6,10 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
@@ -41,10 +44,34 @@ public final class ChatDtos {
         }
     }
 
-    public record MyPai(String id, String name, String description, MemberRole role, long lastSeq, long unread) {
+    public record MyPai(String id, String name, String description, MemberRole role, long lastSeq, long readSeq,
+            long unread) {
         static MyPai of(PaiService.PaiSummary summary) {
             return new MyPai(summary.pai().id, summary.pai().name, summary.pai().description, summary.role(),
-                    summary.pai().lastSeq, summary.unread());
+                    summary.pai().lastSeq, summary.readSeq(), summary.unread());
+        }
+    }
+
+    public record InviteView(String paiId, String inviteCode) {
+        static InviteView of(Pai pai) {
+            return new InviteView(pai.id, pai.inviteCode);
+        }
+    }
+
+    /** The roles an owner can give; OWNER passes only when the owner leaves. */
+    public enum AssignableRole {
+        ADMIN, MEMBER
+    }
+
+    public record SetRole(@NotNull AssignableRole role) {
+    }
+
+    public record MarkRead(@NotNull @PositiveOrZero Long seq) {
+    }
+
+    public record ReadState(String paiId, long readSeq, long lastSeq, long unread) {
+        static ReadState of(PaiService.PaiSummary summary) {
+            return new ReadState(summary.pai().id, summary.readSeq(), summary.pai().lastSeq, summary.unread());
         }
     }
 
@@ -67,12 +94,14 @@ public final class ChatDtos {
             @Positive Long replyToSeq) {
     }
 
+    /** {@code attachment} is the JSON data of service-made kinds (a PACKET's card), else null. */
     public record MessageView(String id, String paiId, long seq, String senderId, SenderKind senderKind,
-            MessageKind kind, String text, String mediaId, List<String> mentions, Long replyToSeq, Instant createdAt) {
-        static MessageView of(Message message) {
+            MessageKind kind, String text, String mediaId, List<String> mentions, Long replyToSeq,
+            @JsonRawValue String attachment, Instant createdAt) {
+        public static MessageView of(Message message) {
             return new MessageView(message.id, message.paiId, message.seq, message.senderId, message.senderKind,
                     message.kind, message.text, message.mediaId, message.mentionList(), message.replyToSeq,
-                    message.createdAt);
+                    message.attachment, message.createdAt);
         }
     }
 }

@@ -53,4 +53,10 @@ public class MessageResource {
         var page = messages.history(user.id(), paiId, beforeSeq, afterSeq, limit);
         return new Page<>(page.items().stream().map(MessageView::of).toList(), page.hasMore());
     }
+
+    @POST
+    @Path("/{seq}/recall")
+    public MessageView recall(@PathParam("paiId") String paiId, @PathParam("seq") @Min(1) long seq) {
+        return MessageView.of(messages.recall(user.id(), paiId, seq));
+    }
 }

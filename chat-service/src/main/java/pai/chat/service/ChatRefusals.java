@@ -24,4 +24,43 @@ public final class ChatRefusals {
             super(404, "INVITE_NOT_FOUND", "no pai has this invite code");
         }
     }
+
+    public static class MemberNotFound extends ApiException {
+        public MemberNotFound(String paiId, String userId) {
+            super(404, "MEMBER_NOT_FOUND", userId + " is not a member of pai " + paiId);
+        }
+    }
+
+    /** A member whose role does not allow the action (e.g. a MEMBER removing someone, an ADMIN removing an ADMIN). */
+    public static class InsufficientRole extends ApiException {
+        public InsufficientRole(String detail) {
+            super(403, "INSUFFICIENT_ROLE", detail);
+        }
+    }
+
+    public static class OwnerRoleFixed extends ApiException {
+        public OwnerRoleFixed() {
+            super(409, "OWNER_ROLE_FIXED", "the owner's role changes only when the owner leaves");
+        }
+    }
+
+    public static class MessageNotFound extends ApiException {
+        public MessageNotFound(String paiId, long seq) {
+            super(404, "MESSAGE_NOT_FOUND", "no message " + seq + " in pai " + paiId);
+        }
+    }
+
+    public static class RecallWindowPassed extends ApiException {
+        public RecallWindowPassed(java.time.Duration window) {
+            super(409, "RECALL_WINDOW_PASSED", "senders recall their messages within " + window.toMinutes()
+                    + " minutes; after that only admins can");
+        }
+    }
+
+    /** A red-packet card stays: it stands for money that members may still grab. */
+    public static class NotRecallable extends ApiException {
+        public NotRecallable(String kind) {
+            super(409, "NOT_RECALLABLE", "a " + kind + " message cannot be recalled");
+        }
+    }
 }

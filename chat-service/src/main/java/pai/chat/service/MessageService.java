@@ -12,9 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import pai.chat.config.ChatConfig;
+import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
 import pai.chat.messaging.ChatEvents;
+import pai.events.chat.MemberRole;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
 import pai.platform.error.InvalidFieldException;
@@ -31,9 +34,12 @@ public class MessageService {
     private final SendRateLimiter rateLimiter;
     private final Outbox outbox;
     private final MeterRegistry registry;
+    private final ChatConfig config;
 
-    public MessageService(PaiService pais, SendRateLimiter rateLimiter, Outbox outbox, MeterRegistry registry) {
+    public MessageService(PaiService pais, SendRateLimiter rateLimiter, Outbox outbox, MeterRegistry registry,
+            ChatConfig config) {
         this.pais = pais;
+        this.config = config;
         this.rateLimiter = rateLimiter;
         this.outbox = outbox;
         this.registry = registry;
@@ -55,7 +61,7 @@ public class MessageService {
             return new Posted(earlier.get(), false);
         }
         rateLimiter.acquire(userId);
-        Pai pai = Pai.lockForNextSeq(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
+        Pai pai = Pai.lock(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
         // Under the row lock a concurrent retry of the same clientMsgId has committed or not started.
         earlier = Message.findByClientMsgId(paiId, userId, request.clientMsgId());
         if (earlier.isPresent()) {
@@ -78,10 +84,43 @@ public class MessageService {
         message.clientMsgId = request.clientMsgId();
         message.createdAt = Instant.now();
         message.persist();
+        // Your own message is read: it never counts as unread.
+        Membership.advanceReadSeq(paiId, userId, message.seq);
         outbox.append(ChatEvents.messagePosted(message));
         registry.counter("pai.chat.messages", "kind", message.kind.name(), "sender", message.senderKind.name())
                 .increment();
         return new Posted(message, true);
+    }
+
+    /**
+     * The sender recalls within the recall window, an admin or the owner at any time. Recalling a
+     * recalled message again changes nothing and publishes nothing.
+     */
+    @Transactional
+    public Message recall(String userId, String paiId, long seq) {
+        Membership member = pais.requireMember(paiId, userId);
+        Message message = Message.lockBySeq(paiId, seq).orElseThrow(() -> new ChatRefusals.MessageNotFound(paiId, seq));
+        if (message.kind == MessageKind.RECALLED) {
+            return message;
+        }
+        if (message.kind == MessageKind.PACKET) {
+            throw new ChatRefusals.NotRecallable(message.kind.name());
+        }
+        Instant now = Instant.now();
+        boolean admin = member.role != MemberRole.MEMBER;
+        boolean sender = message.senderKind == SenderKind.USER && message.senderId.equals(userId);
+        if (!admin) {
+            if (!sender) {
+                throw new ChatRefusals.InsufficientRole("only the sender or an admin may recall a message");
+            }
+            if (message.createdAt.plus(config.recallWindow()).isBefore(now)) {
+                throw new ChatRefusals.RecallWindowPassed(config.recallWindow());
+            }
+        }
+        message.recall(userId, now);
+        outbox.append(ChatEvents.messageRecalled(message));
+        registry.counter("pai.chat.recalls", "by", sender ? "sender" : "admin").increment();
+        return message;
     }
 
     /** Newest first before {@code beforeSeq}, or oldest first after {@code afterSeq}. */

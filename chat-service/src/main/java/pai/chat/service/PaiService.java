@@ -16,6 +16,7 @@ import pai.chat.domain.Pai;
 import pai.chat.messaging.ChatEvents;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MembershipChange;
+import pai.platform.error.InvalidFieldException;
 import pai.platform.messaging.Outbox;
 import pai.platform.rest.Page;
 
@@ -31,7 +32,7 @@ public class PaiService {
         this.outbox = outbox;
     }
 
-    public record PaiSummary(Pai pai, MemberRole role, long unread) {
+    public record PaiSummary(Pai pai, MemberRole role, long readSeq, long unread) {
     }
 
     @Transactional
@@ -67,8 +68,80 @@ public class PaiService {
         Map<String, Pai> pais = Pai.<Pai>list("id in ?1", memberships.stream().map(m -> m.paiId).toList())
                 .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
         return memberships.stream()
-                .map(m -> new PaiSummary(pais.get(m.paiId), m.role, Math.max(0, pais.get(m.paiId).lastSeq - m.readSeq)))
+                .map(m -> new PaiSummary(pais.get(m.paiId), m.role, m.readSeq, Math.max(0, pais.get(m.paiId).lastSeq - m.readSeq)))
                 .toList();
+    }
+
+    /** The caller leaves; an owner who leaves hands the pai to the longest-standing admin, else member. */
+    @Transactional
+    public void leave(String userId, String paiId) {
+        Pai pai = lock(paiId);
+        Membership leaving = requireMember(paiId, userId);
+        leaving.delete();
+        outbox.append(ChatEvents.membershipChanged(leaving, MembershipChange.LEFT, userId));
+        if (leaving.role == MemberRole.OWNER) {
+            Membership.earliestWithRole(paiId, MemberRole.ADMIN, userId)
+                    .or(() -> Membership.earliestWithRole(paiId, MemberRole.MEMBER, userId))
+                    .ifPresent(next -> {
+                        pai.ownerId = next.userId;
+                        changeRole(next, MemberRole.OWNER, userId);
+                    });
+        }
+    }
+
+    /** The owner removes anyone else; an admin removes members only. */
+    @Transactional
+    public void remove(String actorId, String paiId, String userId) {
+        lock(paiId);
+        Membership actor = requireMember(paiId, actorId);
+        if (actorId.equals(userId)) {
+            throw new InvalidFieldException("userId", "to leave a pai, POST /pais/{paiId}/leave");
+        }
+        Membership target = Membership.find(paiId, userId).orElseThrow(() -> new ChatRefusals.MemberNotFound(paiId, userId));
+        boolean allowed = actor.role == MemberRole.OWNER
+                || actor.role == MemberRole.ADMIN && target.role == MemberRole.MEMBER;
+        if (!allowed) {
+            throw new ChatRefusals.InsufficientRole("a " + actor.role + " cannot remove a " + target.role);
+        }
+        target.delete();
+        outbox.append(ChatEvents.membershipChanged(target, MembershipChange.REMOVED, actorId));
+    }
+
+    /** The owner makes a member an admin or an admin a member; setting the role a member has changes nothing. */
+    @Transactional
+    public Membership setRole(String actorId, String paiId, String userId, MemberRole role) {
+        lock(paiId);
+        requireOwner(paiId, actorId);
+        Membership target = Membership.find(paiId, userId).orElseThrow(() -> new ChatRefusals.MemberNotFound(paiId, userId));
+        if (target.role == MemberRole.OWNER) {
+            throw new ChatRefusals.OwnerRoleFixed();
+        }
+        if (target.role != role) {
+            changeRole(target, role, actorId);
+        }
+        return target;
+    }
+
+    /** A new invite code; the old one stops working at once. */
+    @Transactional
+    public Pai rotateInvite(String actorId, String paiId) {
+        Pai pai = lock(paiId);
+        requireOwner(paiId, actorId);
+        pai.inviteCode = newInviteCode();
+        return pai;
+    }
+
+    /** Moves the caller's read cursor forward (never back); returns the membership as it now stands. */
+    @Transactional
+    public PaiSummary markRead(String userId, String paiId, long seq) {
+        Membership member = requireMember(paiId, userId);
+        Pai pai = Pai.findById(paiId);
+        if (seq > pai.lastSeq) {
+            throw new InvalidFieldException("seq", "the newest message of this pai is " + pai.lastSeq);
+        }
+        Membership.advanceReadSeq(paiId, userId, seq);
+        long readSeq = Math.max(member.readSeq, seq);
+        return new PaiSummary(pai, member.role, readSeq, pai.lastSeq - readSeq);
     }
 
     public Page<Membership> members(String userId, String paiId, String afterUserId, int limit) {
@@ -83,6 +156,23 @@ public class PaiService {
             }
             return new ChatRefusals.NotAMember(paiId);
         });
+    }
+
+    private Membership requireOwner(String paiId, String userId) {
+        Membership member = requireMember(paiId, userId);
+        if (member.role != MemberRole.OWNER) {
+            throw new ChatRefusals.InsufficientRole("only the owner may do this");
+        }
+        return member;
+    }
+
+    private static Pai lock(String paiId) {
+        return Pai.lock(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
+    }
+
+    private void changeRole(Membership member, MemberRole role, String actorId) {
+        member.role = role;
+        outbox.append(ChatEvents.membershipChanged(member, MembershipChange.ROLE_CHANGED, actorId));
     }
 
     private Membership addMember(Pai pai, String userId, MemberRole role, MembershipChange change) {
