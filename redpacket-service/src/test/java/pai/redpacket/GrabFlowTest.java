@@ -71,6 +71,33 @@ class GrabFlowTest {
                     .body("entries[0].kind", equalTo("GRAB"));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> streamLength() == 0);
+        operator().get("/api/redpackets/campaigns/" + campaignId + "/reconciliation").then().statusCode(200)
+                .body("ok", equalTo(true))
+                .body("packetsCents", equalTo(500))
+                .body("claimedCents", equalTo(500))
+                .body("ledgerCents", equalTo(500))
+                .body("redisCents", equalTo(0))
+                .body("pending", equalTo(0));
+    }
+
+    @Test
+    void reconciliationReportsAWalletThatDoesNotMatchItsEntries() {
+        String campaignId = createCampaign(10_000, 1);
+        String dropId = createOpenDrop(campaignId, 2, 200);
+        awaitStatus(dropId, "ACTIVE");
+        String user = newUser("tampered");
+        as(user).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from wallet where user_id = ?1", user) == 1);
+        operator().get("/api/redpackets/campaigns/" + campaignId + "/reconciliation").then().body("ok", equalTo(true));
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update wallet set balance_cents = balance_cents + 1 where user_id = ?1")
+                .setParameter(1, user).executeUpdate());
+
+        operator().get("/api/redpackets/campaigns/" + campaignId + "/reconciliation").then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("differences[0]", org.hamcrest.Matchers.startsWith("wallet " + user));
+        as(user).get("/api/redpackets/campaigns/" + campaignId + "/reconciliation").then().statusCode(403);
     }
 
     @Test
@@ -117,6 +144,8 @@ class GrabFlowTest {
                 .body("grantedCents", equalTo(won))
                 .body("refundedCents", equalTo(4_000 - won))
                 .body("remainingCents", equalTo(10_000 - won));
+        operator().get("/api/redpackets/campaigns/" + campaignId + "/reconciliation").then().body("ok", equalTo(true))
+                .body("refundedCents", equalTo(4_000 - won));
     }
 
     @Test

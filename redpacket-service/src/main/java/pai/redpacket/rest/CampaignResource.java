@@ -22,8 +22,10 @@ import pai.redpacket.rest.RedpacketDtos.CampaignView;
 import pai.redpacket.rest.RedpacketDtos.CreateCampaign;
 import pai.redpacket.rest.RedpacketDtos.CreateDrop;
 import pai.redpacket.rest.RedpacketDtos.DropView;
+import pai.redpacket.rest.RedpacketDtos.Reconciliation;
 import pai.redpacket.service.CampaignService;
 import pai.redpacket.service.DropService;
+import pai.redpacket.service.ReconciliationService;
 
 /** What campaign operators do: campaigns and their drops. */
 @Path("/api/redpackets/campaigns")
@@ -31,11 +33,14 @@ import pai.redpacket.service.DropService;
 public class CampaignResource {
     private final CampaignService campaigns;
     private final DropService drops;
+    private final ReconciliationService reconciliation;
     private final CurrentUser user;
 
-    public CampaignResource(CampaignService campaigns, DropService drops, CurrentUser user) {
+    public CampaignResource(CampaignService campaigns, DropService drops, ReconciliationService reconciliation,
+            CurrentUser user) {
         this.campaigns = campaigns;
         this.drops = drops;
+        this.reconciliation = reconciliation;
         this.user = user;
     }
 
@@ -73,6 +78,12 @@ public class CampaignResource {
     @Path("/{campaignId}/cancel")
     public CampaignView cancel(@PathParam("campaignId") String campaignId) {
         return campaigns.cancel(campaignId);
+    }
+
+    @GET
+    @Path("/{campaignId}/reconciliation")
+    public Reconciliation reconciliation(@PathParam("campaignId") String campaignId) {
+        return reconciliation.reconcile(campaignId);
     }
 
     @POST

@@ -65,6 +65,10 @@ public final class RedpacketDtos {
     public record Live(Instant serverTime, List<LiveCampaign> items) {
     }
 
+    public record Reconciliation(boolean ok, long packetsCents, long claimedCents, long ledgerCents,
+            long refundedCents, long redisCents, long pending, List<String> differences) {
+    }
+
     public record WalletEntryView(long id, long amountCents, String kind, String refId, Instant createdAt) {
     }
 
