@@ -3,13 +3,17 @@ package pai.chat.service;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import pai.chat.config.ChatConfig;
@@ -17,9 +21,13 @@ import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
 import pai.chat.messaging.ChatEvents;
+import pai.events.agent.AgentReplyKind;
+import pai.events.agent.AgentReplyRequested;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MessageKind;
+import pai.events.chat.PacketCard;
 import pai.events.chat.SenderKind;
+import pai.events.redpacket.RedPacketLifecycle;
 import pai.platform.error.InvalidFieldException;
 import pai.platform.messaging.Outbox;
 import pai.platform.rest.Page;
@@ -28,6 +36,7 @@ import pai.platform.rest.Page;
 @ApplicationScoped
 public class MessageService {
     public static final int MAX_TEXT = 4000;
+    private static final Logger LOG = Logger.getLogger(MessageService.class);
     private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_.-]{1,64})");
 
     private final PaiService pais;
@@ -70,26 +79,97 @@ public class MessageService {
         if (request.replyToSeq() != null && request.replyToSeq() > pai.lastSeq) {
             throw new InvalidFieldException("replyToSeq", "no message with seq " + request.replyToSeq());
         }
-        Message message = new Message();
-        message.id = UUID.randomUUID().toString();
-        message.paiId = paiId;
-        message.seq = ++pai.lastSeq;
-        message.senderId = userId;
-        message.senderKind = SenderKind.USER;
-        message.kind = request.kind();
+        Message message = newMessage(paiId, userId, SenderKind.USER, request.kind(), request.clientMsgId());
         message.text = request.text();
         message.mediaId = request.mediaId();
         message.mentions = String.join(" ", mentionsIn(request.text()));
         message.replyToSeq = request.replyToSeq();
-        message.clientMsgId = request.clientMsgId();
-        message.createdAt = Instant.now();
-        message.persist();
+        store(pai, message);
         // Your own message is read: it never counts as unread.
         Membership.advanceReadSeq(paiId, userId, message.seq);
+        return new Posted(message, true);
+    }
+
+    /**
+     * Stores what an agent asked to post, as an AGENT message; the replyId is its clientMsgId, so a
+     * reply re-sent under another event id is stored once. Replies to unknown pais are dropped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Message> storeAgentReply(AgentReplyRequested reply) {
+        return storeForService(reply.paiId(), reply.agentId(), SenderKind.AGENT, agentKind(reply.kind()), reply.replyId(),
+                (pai, message) -> {
+                    message.text = clip(reply.text());
+                    message.mediaId = reply.mediaId();
+                    message.mentions = String.join(" ", mentionsIn(message.text));
+                    message.replyToSeq = reply.replyToSeq() != null && reply.replyToSeq() <= pai.lastSeq
+                            ? reply.replyToSeq() : null;
+                });
+    }
+
+    /** A lucky packet sent into a pai shows as a PACKET card from the system, once per packet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Message> storePacketCard(RedPacketLifecycle created) {
+        return storeForService(created.paiId(), created.senderId(), SenderKind.SYSTEM, MessageKind.PACKET,
+                "packet:" + created.poolId(), (pai, message) -> {
+                    message.text = clip(created.greeting());
+                    message.attach(new PacketCard(created.poolId(), created.senderId(), created.amountCents(),
+                            created.packetCount(), created.greeting()));
+                });
+    }
+
+    private Optional<Message> storeForService(String paiId, String senderId, SenderKind senderKind, MessageKind kind,
+            String clientMsgId, BiConsumer<Pai, Message> fill) {
+        Optional<Pai> locked = paiId == null ? Optional.empty() : Pai.lock(paiId);
+        if (locked.isEmpty()) {
+            LOG.warnf("dropping a %s message for unknown pai %s", kind, paiId);
+            return Optional.empty();
+        }
+        if (Message.findByClientMsgId(paiId, senderId, clientMsgId).isPresent()) {
+            return Optional.empty();
+        }
+        Message message = newMessage(paiId, senderId, senderKind, kind, clientMsgId);
+        fill.accept(locked.get(), message);
+        store(locked.get(), message);
+        return Optional.of(message);
+    }
+
+    private static Message newMessage(String paiId, String senderId, SenderKind senderKind, MessageKind kind,
+            String clientMsgId) {
+        Message message = new Message();
+        message.id = UUID.randomUUID().toString();
+        message.paiId = paiId;
+        message.senderId = senderId;
+        message.senderKind = senderKind;
+        message.kind = kind;
+        message.clientMsgId = clientMsgId;
+        message.createdAt = Instant.now();
+        return message;
+    }
+
+    /** Takes the next seq of the pai locked by the caller and hands the message to the outbox. */
+    private void store(Pai pai, Message message) {
+        message.seq = ++pai.lastSeq;
+        message.persist();
         outbox.append(ChatEvents.messagePosted(message));
         registry.counter("pai.chat.messages", "kind", message.kind.name(), "sender", message.senderKind.name())
                 .increment();
-        return new Posted(message, true);
+    }
+
+    private static MessageKind agentKind(AgentReplyKind kind) {
+        return switch (kind) {
+            case TEXT -> MessageKind.TEXT;
+            case SUMMARY -> MessageKind.SUMMARY;
+            case CHECKIN -> MessageKind.CHECKIN;
+            case IMAGE -> MessageKind.IMAGE;
+        };
+    }
+
+    /** Service texts are not validated like a user's: an overlong one is cut rather than lost. */
+    private static String clip(String text) {
+        if (text == null || text.codePointCount(0, text.length()) <= MAX_TEXT) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
     }
 
     /**

@@ -1,0 +1,63 @@
+package pai.chat.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import pai.chat.service.MessageService;
+import pai.events.EventData;
+import pai.events.EventEnvelope;
+import pai.events.agent.AgentReplyRequested;
+import pai.events.redpacket.LifecycleStage;
+import pai.events.redpacket.PoolKind;
+import pai.events.redpacket.RedPacketLifecycle;
+import pai.platform.messaging.ProcessedEvents;
+
+/**
+ * Turns what other services publish into messages: agent replies and the cards of group lucky
+ * packets. Each event is applied once (its id is recorded in the transaction that stores the
+ * message), and the stored message leaves through the outbox like a user's.
+ */
+@ApplicationScoped
+public class ServiceMessageConsumers {
+    public static final String AGENT_REPLIES = "agent-replies";
+    public static final String REDPACKET_LIFECYCLE = "redpacket-lifecycle";
+
+    private final MessageService messages;
+    private final ProcessedEvents processed;
+    private final MeterRegistry registry;
+
+    public ServiceMessageConsumers(MessageService messages, ProcessedEvents processed, MeterRegistry registry) {
+        this.messages = messages;
+        this.processed = processed;
+        this.registry = registry;
+    }
+
+    @Incoming(AGENT_REPLIES)
+    @Blocking
+    @Transactional
+    public void onAgentReply(EventEnvelope<? extends EventData> event) {
+        if (event.data() instanceof AgentReplyRequested reply && firstDelivery(AGENT_REPLIES, event)) {
+            messages.storeAgentReply(reply);
+        }
+    }
+
+    @Incoming(REDPACKET_LIFECYCLE)
+    @Blocking
+    @Transactional
+    public void onRedPacketLifecycle(EventEnvelope<? extends EventData> event) {
+        if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.CREATED
+                && lifecycle.poolKind() == PoolKind.GROUP_PACKET && firstDelivery(REDPACKET_LIFECYCLE, event)) {
+            messages.storePacketCard(lifecycle);
+        }
+    }
+
+    private boolean firstDelivery(String channel, EventEnvelope<? extends EventData> event) {
+        boolean first = processed.firstDelivery(channel, event.id());
+        registry.counter("pai.chat.events", "channel", channel, "outcome", first ? "applied" : "duplicate").increment();
+        return first;
+    }
+}
