@@ -15,19 +15,20 @@ final class Databases {
     private Databases() {
     }
 
+    /** Drops the database (closing its sessions) and makes it anew: tests start from empty schemas. */
+    static void recreate(String host, int port, String user, String password, String database) throws SQLException {
+        checkName(database);
+        try (Connection connection = DriverManager.getConnection(adminUrl(host, port), properties(user, password));
+                Statement drop = connection.createStatement()) {
+            drop.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+        ensure(host, port, user, password, database);
+    }
+
     /** @return true when the database was created, false when it was there already */
     static boolean ensure(String host, int port, String user, String password, String database) throws SQLException {
-        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + database);
-        }
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        if (!password.isEmpty()) {
-            props.setProperty("password", password);
-        }
-        props.setProperty("connectTimeout", "10");
-        String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, props)) {
+        checkName(database);
+        try (Connection connection = DriverManager.getConnection(adminUrl(host, port), properties(user, password))) {
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, database);
                 try (ResultSet row = exists.executeQuery()) {
@@ -47,5 +48,25 @@ final class Databases {
                 throw e;
             }
         }
+    }
+
+    private static void checkName(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + database);
+        }
+    }
+
+    private static String adminUrl(String host, int port) {
+        return "jdbc:postgresql://" + host + ":" + port + "/postgres";
+    }
+
+    private static Properties properties(String user, String password) {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (!password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "10");
+        return props;
     }
 }

@@ -20,6 +20,7 @@ public final class Main {
               redis <port> <dir>                                runs Redis (AOF, appendfsync always) in the foreground
               postgres <port> <dir>                             runs PostgreSQL in the foreground
               ensure-db <host> <port> <user> <db>...            creates the databases that are missing
+              recreate-db <host> <port> <user> <db>             drops the database and creates it empty
               redis-persistence <host> <port> [--apply]         prints (and with --apply sets) AOF, appendfsync, maxmemory-policy
               topics <bootstrap> <name:partitions[:compact]>... creates the topics that are missing
             """;
@@ -38,6 +39,8 @@ public final class Main {
             case "redis" -> EmbeddedServers.redis(port(arg(rest, 0)), Path.of(arg(rest, 1)));
             case "postgres" -> EmbeddedServers.postgres(port(arg(rest, 0)), Path.of(arg(rest, 1)));
             case "ensure-db" -> ensureDb(rest);
+            case "recreate-db" -> Databases.recreate(arg(rest, 0), port(arg(rest, 1)), arg(rest, 2),
+                    System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""), arg(rest, 3));
             case "redis-persistence" -> RedisPersistence.run(arg(rest, 0), port(arg(rest, 1)), rest.contains("--apply"));
             case "topics" -> Topics.ensure(arg(rest, 0), rest.subList(1, rest.size()));
             case "-h", "--help", "help" -> System.out.print(USAGE);
