@@ -215,6 +215,11 @@ public class MessageService {
         return Page.ofOneExtra(fetched, limit);
     }
 
+    /** What came after {@code afterSeq}, oldest first, for a caller that has checked membership. */
+    public Page<Message> replay(String paiId, long afterSeq, int limit) {
+        return Page.ofOneExtra(Message.after(paiId, afterSeq, limit + 1), limit);
+    }
+
     static List<String> mentionsIn(String text) {
         if (text == null) {
             return List.of();

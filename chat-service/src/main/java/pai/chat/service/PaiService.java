@@ -144,6 +144,14 @@ public class PaiService {
         return new PaiSummary(pai, member.role, readSeq, pai.lastSeq - readSeq);
     }
 
+    public List<String> paiIdsOf(String userId) {
+        return Membership.ofUser(userId).stream().map(m -> m.paiId).toList();
+    }
+
+    public boolean isMember(String paiId, String userId) {
+        return Membership.find(paiId, userId).isPresent();
+    }
+
     public Page<Membership> members(String userId, String paiId, String afterUserId, int limit) {
         get(userId, paiId);
         return Page.ofOneExtra(Membership.ofPai(paiId, afterUserId, limit + 1), limit);
