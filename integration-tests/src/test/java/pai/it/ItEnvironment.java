@@ -47,17 +47,20 @@ public final class ItEnvironment {
 
     static Map<String, String> serviceEnvironment(String service) {
         DevKeys.loadOrCreate(keys());
-        return Map.of(
-                "PAI_KAFKA_BOOTSTRAP", env("PAI_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                "PAI_REDIS_HOST", env("PAI_REDIS_HOST", "127.0.0.1"),
-                "PAI_REDIS_PORT", env("PAI_REDIS_PORT", "6379"),
-                "PAI_PG_HOST", env("PAI_PG_HOST", "127.0.0.1"),
-                "PAI_PG_PORT", env("PAI_PG_PORT", "5432"),
-                "PAI_PG_DB", DATABASE,
-                "PAI_PG_USER", env("PAI_PG_USER", "postgres"),
-                "QUARKUS_DATASOURCE_PASSWORD", env("QUARKUS_DATASOURCE_PASSWORD", ""),
-                "PAI_JWT_PUBLIC_KEY", keys().resolve(DevKeys.PUBLIC_KEY).toString(),
-                "PAI_DATA_DIR", repo().resolve("integration-tests/target/it-data").resolve(service).toString());
+        return Map.ofEntries(
+                Map.entry("PAI_KAFKA_BOOTSTRAP", env("PAI_KAFKA_BOOTSTRAP", "127.0.0.1:9092")),
+                Map.entry("PAI_REDIS_HOST", env("PAI_REDIS_HOST", "127.0.0.1")),
+                Map.entry("PAI_REDIS_PORT", env("PAI_REDIS_PORT", "6379")),
+                Map.entry("PAI_PG_HOST", env("PAI_PG_HOST", "127.0.0.1")),
+                Map.entry("PAI_PG_PORT", env("PAI_PG_PORT", "5432")),
+                Map.entry("PAI_PG_DB", DATABASE),
+                // Redis database 1, as the @QuarkusTests use: apart from a running ./pai up
+                Map.entry("QUARKUS_REDIS_HOSTS",
+                        "redis://" + env("PAI_REDIS_HOST", "127.0.0.1") + ":" + env("PAI_REDIS_PORT", "6379") + "/1"),
+                Map.entry("PAI_PG_USER", env("PAI_PG_USER", "postgres")),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", env("QUARKUS_DATASOURCE_PASSWORD", "")),
+                Map.entry("PAI_JWT_PUBLIC_KEY", keys().resolve(DevKeys.PUBLIC_KEY).toString()),
+                Map.entry("PAI_DATA_DIR", repo().resolve("integration-tests/target/it-data").resolve(service).toString()));
     }
 
     /** A JDBC connection to one service's schema, to assert the rows a scenario left. */

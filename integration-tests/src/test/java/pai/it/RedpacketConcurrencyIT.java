@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -97,7 +96,7 @@ class RedpacketConcurrencyIT {
         assertThat(granted).isEqualTo(amount);
         assertThat(soldOut).isGreaterThan(0);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerRows(dropId) == 300);
+        await().atMost(Duration.ofSeconds(60)).until(() -> RedpacketLedger.grabs(dropId) == 300);
         try (Connection db = ItEnvironment.database("redpacket");
                 PreparedStatement query = db.prepareStatement(
                         "select count(distinct user_id), count(distinct packet_index), sum(amount_cents) from grab where pool_id = ?")) {
@@ -113,16 +112,5 @@ class RedpacketConcurrencyIT {
         assertThat(reconciliation.path("differences").toString()).isEqualTo("[]");
         assertThat(reconciliation.path("ok").asBoolean()).isTrue();
         assertThat(reconciliation.path("ledgerCents").asLong()).isEqualTo(amount);
-    }
-
-    static long ledgerRows(String poolId) throws SQLException {
-        try (Connection db = ItEnvironment.database("redpacket");
-                PreparedStatement query = db.prepareStatement("select count(*) from grab where pool_id = ?")) {
-            query.setString(1, poolId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 }

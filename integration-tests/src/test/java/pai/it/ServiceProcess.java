@@ -113,6 +113,20 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(service + " not ready within " + timeout + "; log: " + tail());
     }
 
+    /** Waits for the process to end by itself, e.g. at a crash point; false if it still runs. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: the process gets no chance to finish anything, as in a crash. */
     public void kill() {
         process.destroyForcibly();
