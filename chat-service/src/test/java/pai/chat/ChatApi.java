@@ -33,4 +33,14 @@ final class ChatApi {
     static void join(String userId, String inviteCode) {
         as(userId).body("{\"inviteCode\":\"" + inviteCode + "\"}").post("/api/chat/pais/join").then().statusCode(200);
     }
+
+    /** A pai made by {@code ownerId} that {@code members} joined, in this order. */
+    static String paiWith(String ownerId, String... members) {
+        String paiId = createPai(ownerId);
+        String code = inviteCodeOf(ownerId, paiId);
+        for (String member : members) {
+            join(member, code);
+        }
+        return paiId;
+    }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static pai.chat.ChatApi.as;
 import static pai.chat.ChatApi.createPai;
-import static pai.chat.ChatApi.inviteCodeOf;
-import static pai.chat.ChatApi.join;
 import static pai.chat.ChatApi.newUser;
+import static pai.chat.ChatApi.paiWith;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -52,8 +51,7 @@ class LiveSocketTest {
     void aMemberGetsEachMessageOnceInOrderAndAResumeReplaysWhatItMissed() {
         String alice = newUser("alice");
         String bob = newUser("bob");
-        String paiId = createPai(alice);
-        join(bob, inviteCodeOf(alice, paiId));
+        String paiId = paiWith(alice, bob);
 
         try (LiveClient live = LiveClient.bySubprotocol(ws(), TestTokens.user(bob))) {
             live.await(f -> f.path("type").asText().equals("ready") && f.path("pais").toString().contains(paiId), WAIT);
@@ -89,8 +87,7 @@ class LiveSocketTest {
     void aRemovedMemberIsClosedWith4403AndNoLongerReceivesThePai() {
         String alice = newUser("alice");
         String bob = newUser("bob");
-        String paiId = createPai(alice);
-        join(bob, inviteCodeOf(alice, paiId));
+        String paiId = paiWith(alice, bob);
 
         try (LiveClient live = LiveClient.bySubprotocol(ws(), TestTokens.user(bob))) {
             live.await(f -> f.path("type").asText().equals("ready"), WAIT);

@@ -9,6 +9,7 @@ import static pai.chat.ChatApi.createPai;
 import static pai.chat.ChatApi.inviteCodeOf;
 import static pai.chat.ChatApi.join;
 import static pai.chat.ChatApi.newUser;
+import static pai.chat.ChatApi.paiWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -206,15 +207,6 @@ class MembershipApiTest {
             MembershipChange change) {
         return (MembershipChanged) members.await(e -> e.key().equals(paiId + ":" + userId)
                 && ((MembershipChanged) e.data()).change() == change, EVENT_WAIT).data();
-    }
-
-    private static String paiWith(String owner, String... members) {
-        String paiId = createPai(owner);
-        String code = inviteCodeOf(owner, paiId);
-        for (String member : members) {
-            join(member, code);
-        }
-        return paiId;
     }
 
     private static void makeAdmin(String owner, String paiId, String userId) {

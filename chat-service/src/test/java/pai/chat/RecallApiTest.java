@@ -5,9 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static pai.chat.ChatApi.as;
 import static pai.chat.ChatApi.createPai;
-import static pai.chat.ChatApi.inviteCodeOf;
-import static pai.chat.ChatApi.join;
 import static pai.chat.ChatApi.newUser;
+import static pai.chat.ChatApi.paiWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +35,7 @@ class RecallApiTest {
     void theSenderRecallsAMessageForEveryoneAndTheRecallIsPublished() {
         String alice = newUser("alice");
         String bob = newUser("bob");
-        String paiId = createPai(alice);
-        join(bob, inviteCodeOf(alice, paiId));
+        String paiId = paiWith(alice, bob);
         String id = post(alice, paiId, "m1", "oops @bob wrong pai");
         post(alice, paiId, "m2", "after");
 
@@ -73,9 +71,7 @@ class RecallApiTest {
         String owner = newUser("owner");
         String bob = newUser("bob");
         String carol = newUser("carol");
-        String paiId = createPai(owner);
-        join(bob, inviteCodeOf(owner, paiId));
-        join(carol, inviteCodeOf(owner, paiId));
+        String paiId = paiWith(owner, bob, carol);
         String id = post(bob, paiId, "b1", "old news");
 
         as(carol).post(recallPath(paiId, 1)).then().statusCode(403).body("code", equalTo("INSUFFICIENT_ROLE"));
