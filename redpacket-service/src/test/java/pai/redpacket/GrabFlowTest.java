@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static pai.redpacket.RedpacketApi.as;
+import static pai.redpacket.RedpacketApi.awaitStatus;
 import static pai.redpacket.RedpacketApi.createCampaign;
 import static pai.redpacket.RedpacketApi.createOpenDrop;
 import static pai.redpacket.RedpacketApi.dropJson;
@@ -170,11 +171,6 @@ class GrabFlowTest {
                 .body("code", equalTo("DROP_NOT_ACTIVE"));
         operator().post("/api/redpackets/campaigns/" + campaignId + "/resume").then().statusCode(200);
         as(newUser("resumed")).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(200);
-    }
-
-    private static void awaitStatus(String dropId, String status) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(
-                as("watcher").get("/api/redpackets/drops/" + dropId).then().statusCode(200).extract().path("status")));
     }
 
     private long count(String sql, String parameter) {

@@ -46,6 +46,11 @@ final class RedpacketApi {
                 .formatted(packets, amountCents, split, startsAt, endsAt);
     }
 
+    static void awaitStatus(String dropId, String status) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> status.equals(
+                as("watcher").get("/api/redpackets/drops/" + dropId).then().statusCode(200).extract().path("status")));
+    }
+
     /** A drop open from now for an hour. */
     static String createOpenDrop(String campaignId, int packets, long amountCents) {
         Instant now = Instant.now();

@@ -101,6 +101,13 @@ public class PacketPools {
         scripts.run(RedisScripts.SET_STATUS, List.of(RedisKeys.meta(dropId)), open ? "OPEN" : "PAUSED");
     }
 
+    /** Raises the user's bonus once per reward, up to the cap; false when the reward was applied before. */
+    public boolean addBonus(String campaignId, String userId, String rewardId, int grabs, int cap) {
+        return scripts.run(RedisScripts.BONUS,
+                List.of(RedisKeys.campaignBonus(campaignId), RedisKeys.campaignRewards(campaignId)),
+                userId, rewardId, Integer.toString(grabs), Integer.toString(cap)).toLong() >= 0;
+    }
+
     public boolean isLoaded(String dropId) {
         return redis.execute("EXISTS", RedisKeys.meta(dropId)).toInteger() == 1;
     }

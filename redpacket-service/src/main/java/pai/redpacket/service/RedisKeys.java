@@ -35,6 +35,10 @@ public final class RedisKeys {
         return "rp:{campaign:" + campaignId + "}:bonus";
     }
 
+    public static String campaignRewards(String campaignId) {
+        return "rp:{campaign:" + campaignId + "}:rewards";
+    }
+
     public static String attempts(String userId, long epochSecond) {
         return "rp:attempts:" + userId + ":" + epochSecond;
     }

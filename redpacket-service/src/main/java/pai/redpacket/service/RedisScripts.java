@@ -28,6 +28,7 @@ public class RedisScripts {
     public static final String SET_STATUS = "set-status";
     public static final String TRIM = "trim";
     public static final String LEASE = "lease";
+    public static final String BONUS = "bonus";
 
     private final RedisDataSource redis;
     private final ReactiveRedisDataSource reactive;
