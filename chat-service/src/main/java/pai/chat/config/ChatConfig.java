@@ -18,4 +18,26 @@ public interface ChatConfig {
     /** How long senders may recall their own messages; admins and the owner may at any time. */
     @WithDefault("2M")
     Duration recallWindow();
+
+    Media media();
+
+    interface Media {
+        /** Largest upload accepted. */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** Decoded size limits, checked from the header before decoding (decompression bombs). */
+        @WithDefault("40000000")
+        long maxPixels();
+
+        @WithDefault("12000")
+        int maxSide();
+
+        @WithDefault("320")
+        int thumbnailSide();
+
+        /** How long a signed media URL works. */
+        @WithDefault("1H")
+        Duration urlTtl();
+    }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
+import pai.chat.service.MediaService;
 import pai.chat.service.PaiService;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MessageKind;
@@ -78,6 +79,13 @@ public final class ChatDtos {
     public record MemberView(String userId, MemberRole role, Instant joinedAt) {
         static MemberView of(Membership membership) {
             return new MemberView(membership.userId, membership.role, membership.joinedAt);
+        }
+    }
+
+    public record MediaView(String mediaId, String contentType, int width, int height, String url, String thumbnailUrl) {
+        static MediaView of(MediaService.Urls urls) {
+            return new MediaView(urls.media().id, urls.media().contentType, urls.media().width, urls.media().height,
+                    urls.url(), urls.thumbnailUrl());
         }
     }
 

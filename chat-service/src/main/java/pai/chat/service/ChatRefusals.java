@@ -63,4 +63,23 @@ public final class ChatRefusals {
             super(409, "NOT_RECALLABLE", "a " + kind + " message cannot be recalled");
         }
     }
+
+    public static class MediaNotFound extends ApiException {
+        public MediaNotFound(String mediaId) {
+            super(404, "MEDIA_NOT_FOUND", "no media " + mediaId);
+        }
+    }
+
+    public static class MediaTooLarge extends ApiException {
+        public MediaTooLarge(long maxBytes) {
+            super(413, "MEDIA_TOO_LARGE", "file", "images are at most " + maxBytes + " bytes");
+        }
+    }
+
+    /** A media URL whose signature does not match or whose time is up. */
+    public static class BadMediaUrl extends ApiException {
+        public BadMediaUrl() {
+            super(403, "MEDIA_URL_INVALID", "this media URL is not valid or has expired; ask for a fresh one");
+        }
+    }
 }

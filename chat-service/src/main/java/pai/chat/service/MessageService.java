@@ -40,14 +40,16 @@ public class MessageService {
     private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_.-]{1,64})");
 
     private final PaiService pais;
+    private final MediaService media;
     private final SendRateLimiter rateLimiter;
     private final Outbox outbox;
     private final MeterRegistry registry;
     private final ChatConfig config;
 
-    public MessageService(PaiService pais, SendRateLimiter rateLimiter, Outbox outbox, MeterRegistry registry,
-            ChatConfig config) {
+    public MessageService(PaiService pais, MediaService media, SendRateLimiter rateLimiter, Outbox outbox,
+            MeterRegistry registry, ChatConfig config) {
         this.pais = pais;
+        this.media = media;
         this.config = config;
         this.rateLimiter = rateLimiter;
         this.outbox = outbox;
@@ -65,6 +67,9 @@ public class MessageService {
     public Posted post(String userId, String paiId, NewMessage request) {
         validate(request);
         pais.requireMember(paiId, userId);
+        if (request.kind() == MessageKind.IMAGE) {
+            media.requirePostable(userId, paiId, request.mediaId());
+        }
         var earlier = Message.findByClientMsgId(paiId, userId, request.clientMsgId());
         if (earlier.isPresent()) {
             return new Posted(earlier.get(), false);
