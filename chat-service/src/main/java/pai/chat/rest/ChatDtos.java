@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
+import pai.chat.domain.Playback;
 import pai.chat.service.MediaService;
 import pai.chat.service.PaiService;
 import pai.events.chat.MemberRole;
@@ -86,6 +87,28 @@ public final class ChatDtos {
         static MediaView of(MediaService.Urls urls) {
             return new MediaView(urls.media().id, urls.media().contentType, urls.media().width, urls.media().height,
                     urls.url(), urls.thumbnailUrl());
+        }
+    }
+
+    public record StartSession(@NotNull Playback.Kind kind, @NotBlank @Size(max = 2000) String mediaUrl,
+            @NotBlank @Size(max = 200) String title) {
+    }
+
+    public record ControlSession(@NotNull Playback.Action action, @PositiveOrZero Long positionMs, @Size(max = 64) String to) {
+    }
+
+    /** {@code positionMs} is the position at {@code serverTimeMs}; while playing it moves on with the clock. */
+    public record SessionView(String sessionId, String paiId, Playback.Kind kind, String mediaUrl, String title,
+            String hostId, String controllerId, boolean playing, long positionMs, long serverTimeMs, boolean ended) {
+        /** As of the change that made this state. */
+        static SessionView of(Playback playback) {
+            return at(playback, playback.updatedAtMs());
+        }
+
+        static SessionView at(Playback playback, long now) {
+            return new SessionView(playback.sessionId(), playback.paiId(), playback.kind(), playback.mediaUrl(),
+                    playback.title(), playback.hostId(), playback.controllerId(), playback.playing(),
+                    playback.positionAt(now), now, playback.ended());
         }
     }
 

@@ -82,4 +82,28 @@ public final class ChatRefusals {
             super(403, "MEDIA_URL_INVALID", "this media URL is not valid or has expired; ask for a fresh one");
         }
     }
+
+    public static class NoSession extends ApiException {
+        public NoSession(String paiId) {
+            super(404, "NO_SESSION", "pai " + paiId + " has no watch or listen session now");
+        }
+    }
+
+    public static class SessionNotFound extends ApiException {
+        public SessionNotFound(String sessionId) {
+            super(404, "SESSION_NOT_FOUND", "session " + sessionId + " is not this pai's current session");
+        }
+    }
+
+    public static class SessionActive extends ApiException {
+        public SessionActive() {
+            super(409, "SESSION_ACTIVE", "this pai already has a session; end it first");
+        }
+    }
+
+    public static class NotController extends ApiException {
+        public NotController(String controllerId) {
+            super(403, "NOT_CONTROLLER", controllerId + " controls this session");
+        }
+    }
 }

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import pai.chat.domain.Message;
+import pai.chat.domain.Playback;
 import pai.chat.service.LiveFrames.ErrorFrame;
 import pai.chat.service.LiveFrames.MemberFrame;
 import pai.chat.service.LiveFrames.MessageFrame;
@@ -149,6 +150,15 @@ public class LiveDelivery {
         if (stream != null) {
             String frame = LiveFrames.json(new MemberFrame("member", changed.paiId(), changed.userId(), changed.role(),
                     changed.change()));
+            stream.sessions.forEach(session -> session.send(frame));
+        }
+    }
+
+    /** A session's new state, from any instance (Redis pub/sub): pushed to the pai's connections here. */
+    public void onPlayback(Playback playback, long nowMs) {
+        PaiStream stream = streams.get(playback.paiId());
+        if (stream != null) {
+            String frame = LiveFrames.json(LiveFrames.PlaybackFrame.of(playback, nowMs));
             stream.sessions.forEach(session -> session.send(frame));
         }
     }

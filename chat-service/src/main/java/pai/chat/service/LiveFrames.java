@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import pai.chat.domain.Message;
+import pai.chat.domain.Playback;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MembershipChange;
@@ -58,6 +59,18 @@ public final class LiveFrames {
 
     /** Ends a replay; {@code hasMore}: more than the replay limit was missed, page the history for the rest. */
     public record ResumedFrame(String type, String paiId, long afterSeq, long lastSeq, boolean hasMore) {
+    }
+
+    /** A session's state with the server time, so that every client computes the same position. */
+    public record PlaybackFrame(String type, String paiId, String sessionId, Playback.Kind kind, String mediaUrl,
+            String title, String hostId, String controllerId, boolean playing, long positionMs, long serverTimeMs,
+            boolean ended) {
+
+        public static PlaybackFrame of(Playback playback, long nowMs) {
+            return new PlaybackFrame("playback", playback.paiId(), playback.sessionId(), playback.kind(),
+                    playback.mediaUrl(), playback.title(), playback.hostId(), playback.controllerId(), playback.playing(),
+                    playback.positionAt(nowMs), nowMs, playback.ended());
+        }
     }
 
     public record ErrorFrame(String type, String code, String paiId, String detail) {

@@ -20,6 +20,7 @@ import pai.chat.config.ChatConfig;
 import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
+import pai.chat.domain.Playback;
 import pai.chat.messaging.ChatEvents;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
@@ -120,6 +121,21 @@ public class MessageService {
                     message.attach(new PacketCard(created.poolId(), created.senderId(), created.amountCents(),
                             created.packetCount(), created.greeting()));
                 });
+    }
+
+    /** A watch/listen session started: a PLAYBACK card in the chat, once per session. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Message> storePlaybackCard(Playback started) {
+        return storeForService(started.paiId(), started.hostId(), SenderKind.SYSTEM, MessageKind.PLAYBACK,
+                "session:" + started.sessionId(), (pai, message) -> {
+                    message.text = clip(started.title());
+                    message.attach(new PlaybackCard(started.sessionId(), started.kind(), started.mediaUrl(),
+                            started.title(), started.hostId()));
+                });
+    }
+
+    /** The attachment of a PLAYBACK message. */
+    public record PlaybackCard(String sessionId, Playback.Kind kind, String mediaUrl, String title, String hostId) {
     }
 
     private Optional<Message> storeForService(String paiId, String senderId, SenderKind senderKind, MessageKind kind,

@@ -1,0 +1,181 @@
+package pai.chat.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.pubsub.PubSubCommands;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import io.quarkus.runtime.StartupEvent;
+import pai.chat.domain.Playback;
+import pai.platform.error.InvalidFieldException;
+
+/**
+ * Watch- and listen-together sessions. A pai's current session lives in Redis and changes only by
+ * compare-and-set (redis/playback-compare-and-set.lua); every change is published on a Redis
+ * channel that every instance pushes to its WebSocket connections, with the server time.
+ */
+@ApplicationScoped
+public class PlaybackService {
+    private static final Logger LOG = Logger.getLogger(PlaybackService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TTL_SECONDS = Duration.ofHours(24).toSeconds();
+    private static final String SCRIPT = load("redis/playback-compare-and-set.lua");
+
+    private final PaiService pais;
+    private final MessageService messages;
+    private final LiveDelivery live;
+    private final RedisDataSource redis;
+    private final ValueCommands<String, String> values;
+    private final PubSubCommands<String> pubsub;
+    private final String prefix;
+    private volatile String scriptSha;
+
+    public PlaybackService(PaiService pais, MessageService messages, LiveDelivery live, RedisDataSource redis,
+            @ConfigProperty(name = "pai.deployment") String deployment) {
+        this.pais = pais;
+        this.messages = messages;
+        this.live = live;
+        this.redis = redis;
+        this.values = redis.value(String.class);
+        this.pubsub = redis.pubsub(String.class);
+        // Pub/sub channels are not per Redis database: the deployment keeps tests and ./pai up apart.
+        this.prefix = "pai:chat:playback:" + deployment;
+    }
+
+    void subscribe(@Observes StartupEvent start) {
+        pubsub.subscribe(prefix, json -> live.onPlayback(read(json), System.currentTimeMillis()));
+    }
+
+    /** Starts a session with the caller as host and controller; a pai has one at a time. */
+    @Transactional
+    public Playback start(String userId, String paiId, Playback.Kind kind, String mediaUrl, String title) {
+        pais.requireMember(paiId, userId);
+        requireWebUrl(mediaUrl);
+        while (true) {
+            Playback current = current(paiId);
+            if (current != null && !current.ended()) {
+                throw new ChatRefusals.SessionActive();
+            }
+            Playback started = Playback.start(UUID.randomUUID().toString(), paiId, kind, mediaUrl.strip(), title.strip(),
+                    userId, System.currentTimeMillis(), current == null ? 0 : current.version());
+            if (compareAndSet(current, started)) {
+                messages.storePlaybackCard(started);
+                pubsub.publish(prefix, write(started));
+                return started;
+            }
+        }
+    }
+
+    public Playback current(String userId, String paiId) {
+        pais.requireMember(paiId, userId);
+        Playback current = current(paiId);
+        if (current == null || current.ended()) {
+            throw new ChatRefusals.NoSession(paiId);
+        }
+        return current;
+    }
+
+    /** The controller plays, pauses, seeks, ends or hands control to another member. */
+    public Playback control(String userId, String paiId, String sessionId, Playback.Action action, Long positionMs, String to) {
+        pais.requireMember(paiId, userId);
+        if (action == Playback.Action.SEEK && positionMs == null) {
+            throw new InvalidFieldException("positionMs", "SEEK needs the position to go to");
+        }
+        if (action == Playback.Action.HAND_OVER && (to == null || !pais.isMember(paiId, to))) {
+            throw new InvalidFieldException("to", "HAND_OVER needs a member of this pai to hand control to");
+        }
+        while (true) {
+            Playback current = current(paiId);
+            if (current == null || current.ended() || !current.sessionId().equals(sessionId)) {
+                throw new ChatRefusals.SessionNotFound(sessionId);
+            }
+            if (!current.controllerId().equals(userId)) {
+                throw new ChatRefusals.NotController(current.controllerId());
+            }
+            Playback next = current.after(action, positionMs, to, System.currentTimeMillis());
+            if (compareAndSet(current, next)) {
+                pubsub.publish(prefix, write(next));
+                return next;
+            }
+        }
+    }
+
+    private Playback current(String paiId) {
+        String json = values.get(key(paiId));
+        return json == null ? null : read(json);
+    }
+
+    private boolean compareAndSet(Playback expected, Playback next) {
+        String[] args = { key(next.paiId()), Long.toString(expected == null ? 0 : expected.version()), write(next),
+                Long.toString(TTL_SECONDS) };
+        if (scriptSha == null) {
+            scriptSha = redis.execute("SCRIPT", "LOAD", SCRIPT).toString();
+        }
+        try {
+            return redis.execute("EVALSHA", scriptSha, "1", args[0], args[1], args[2], args[3]).toInteger() == 1;
+        } catch (RuntimeException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
+                throw e;
+            }
+            LOG.info("Redis lost the playback script (restarted?); loading it again");
+            scriptSha = null;
+            return compareAndSet(expected, next);
+        }
+    }
+
+    private String key(String paiId) {
+        return prefix + ":" + paiId;
+    }
+
+    private static void requireWebUrl(String mediaUrl) {
+        try {
+            URI uri = new URI(mediaUrl.strip());
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new InvalidFieldException("mediaUrl", "an http or https URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidFieldException("mediaUrl", "not a URL");
+        }
+    }
+
+    private static String write(Playback playback) {
+        try {
+            return JSON.writeValueAsString(playback);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Playback read(String json) {
+        try {
+            return JSON.readValue(json, Playback.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable playback state " + json, e);
+        }
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = PlaybackService.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

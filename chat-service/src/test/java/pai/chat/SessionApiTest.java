@@ -1,0 +1,119 @@
+package pai.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static pai.chat.ChatApi.as;
+import static pai.chat.ChatApi.newUser;
+import static pai.chat.ChatApi.paiWith;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import pai.platform.testing.TestEnvironment;
+import pai.platform.testing.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(TestEnvironment.class)
+class SessionApiTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TestHTTPResource("/api/chat/ws")
+    URI http;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void theHostControlsUntilHandingOverAndEveryChangeReachesMembersWithTheServerTime() throws InterruptedException {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String paiId = paiWith(alice, bob);
+        String sessions = "/api/chat/pais/" + paiId + "/sessions";
+
+        try (LiveClient bobLive = LiveClient.bySubprotocol(URI.create(http.toString().replaceFirst("^http", "ws")), TestTokens.user(bob))) {
+            bobLive.await(f -> "ready".equals(f.path("type").asText()), WAIT);
+            String sessionId = as(alice).body("{\"kind\":\"WATCH\",\"mediaUrl\":\"https://video.example/movie.mp4\",\"title\":\"周末电影\"}")
+                    .post(sessions).then().statusCode(201)
+                    .body("hostId", equalTo(alice)).body("controllerId", equalTo(alice))
+                    .body("playing", equalTo(false)).body("positionMs", equalTo(0))
+                    .extract().path("sessionId");
+            String control = sessions + "/" + sessionId + "/control";
+
+            as(bob).body("{\"action\":\"PLAY\"}").post(control).then().statusCode(403).body("code", equalTo("NOT_CONTROLLER"));
+            long before = System.currentTimeMillis();
+            as(alice).body("{\"action\":\"PLAY\",\"positionMs\":1000}").post(control).then().statusCode(200)
+                    .body("playing", equalTo(true)).body("positionMs", equalTo(1000));
+            var played = bobLive.await(f -> "playback".equals(f.path("type").asText()) && f.path("playing").asBoolean(), WAIT);
+            assertThat(played.get("sessionId").asText()).isEqualTo(sessionId);
+            assertThat(played.get("serverTimeMs").asLong()).isGreaterThanOrEqualTo(before);
+            assertThat(played.get("positionMs").asLong()).isBetween(1000L, 1000L + WAIT.toMillis());
+
+            Thread.sleep(300);
+            as(bob).get(sessions).then().statusCode(200).body("positionMs", greaterThanOrEqualTo(1300))
+                    .body("playing", equalTo(true)).body("controllerId", equalTo(alice));
+
+            as(alice).body("{\"action\":\"HAND_OVER\",\"to\":\"" + bob + "\"}").post(control).then().statusCode(200)
+                    .body("controllerId", equalTo(bob));
+            as(alice).body("{\"action\":\"PAUSE\"}").post(control).then().statusCode(403).body("code", equalTo("NOT_CONTROLLER"));
+            as(bob).body("{\"action\":\"SEEK\",\"positionMs\":60000}").post(control).then().statusCode(200)
+                    .body("positionMs", greaterThanOrEqualTo(60000)).body("playing", equalTo(true));
+            as(bob).body("{\"action\":\"PAUSE\",\"positionMs\":61000}").post(control).then().statusCode(200)
+                    .body("playing", equalTo(false)).body("positionMs", equalTo(61000));
+            bobLive.await(f -> "playback".equals(f.path("type").asText()) && f.path("positionMs").asLong() == 61000
+                    && !f.path("playing").asBoolean(), WAIT);
+
+            as(bob).body("{\"action\":\"END\"}").post(control).then().statusCode(200).body("ended", equalTo(true));
+            bobLive.await(f -> "playback".equals(f.path("type").asText()) && f.path("ended").asBoolean(), WAIT);
+            as(alice).get(sessions).then().statusCode(404).body("code", equalTo("NO_SESSION"));
+            as(alice).body("{\"action\":\"PLAY\"}").post(control).then().statusCode(404).body("code", equalTo("SESSION_NOT_FOUND"));
+        }
+        String stored = redis.value(String.class).get("pai:chat:playback:pai_test:" + paiId);
+        assertThat(stored).contains("\"ended\":true");
+        as(alice).get("/api/chat/pais/" + paiId + "/messages").then().statusCode(200)
+                .body("items[0].kind", equalTo("PLAYBACK")).body("items[0].senderKind", equalTo("SYSTEM"))
+                .body("items[0].attachment.mediaUrl", equalTo("https://video.example/movie.mp4"));
+    }
+
+    @Test
+    void onePaiHasOneSessionAndBadInputNamesTheField() {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String paiId = paiWith(alice, bob);
+        String sessions = "/api/chat/pais/" + paiId + "/sessions";
+        as(alice).get(sessions).then().statusCode(404).body("code", equalTo("NO_SESSION"));
+
+        as(alice).body("{\"kind\":\"SING\",\"mediaUrl\":\"https://a.example/x\",\"title\":\"t\"}").post(sessions)
+                .then().statusCode(400).body("field", equalTo("kind"));
+        as(alice).body("{\"kind\":\"LISTEN\",\"mediaUrl\":\"ftp://a.example/x\",\"title\":\"t\"}").post(sessions)
+                .then().statusCode(400).body("field", equalTo("mediaUrl"));
+        as(alice).body("{\"kind\":\"LISTEN\",\"mediaUrl\":\"https://a.example/x\"}").post(sessions)
+                .then().statusCode(400).body("field", equalTo("title"));
+        String sessionId = as(alice).body("{\"kind\":\"LISTEN\",\"mediaUrl\":\"https://a.example/song.mp3\",\"title\":\"一起听\"}")
+                .post(sessions).then().statusCode(201).extract().path("sessionId");
+        as(bob).body("{\"kind\":\"WATCH\",\"mediaUrl\":\"https://a.example/x\",\"title\":\"t\"}").post(sessions)
+                .then().statusCode(409).body("code", equalTo("SESSION_ACTIVE"));
+
+        String control = sessions + "/" + sessionId + "/control";
+        as(alice).body("{\"action\":\"SEEK\"}").post(control).then().statusCode(400).body("field", equalTo("positionMs"));
+        as(alice).body("{\"action\":\"SEEK\",\"positionMs\":-1}").post(control).then().statusCode(400).body("field", equalTo("positionMs"));
+        as(alice).body("{\"action\":\"SEEK\",\"positionMs\":1.5}").post(control).then().statusCode(400).body("field", equalTo("positionMs"));
+        as(alice).body("{\"action\":\"HAND_OVER\",\"to\":\"" + newUser("outsider") + "\"}").post(control)
+                .then().statusCode(400).body("field", equalTo("to"));
+        as(alice).body("{\"action\":\"REWIND\"}").post(control).then().statusCode(400).body("field", equalTo("action"));
+
+        String stranger = newUser("stranger");
+        as(stranger).get(sessions).then().statusCode(403).body("code", equalTo("NOT_A_MEMBER"));
+        as(stranger).body("{\"kind\":\"WATCH\",\"mediaUrl\":\"https://a.example/x\",\"title\":\"t\"}").post(sessions)
+                .then().statusCode(403).body("code", equalTo("NOT_A_MEMBER"));
+        as(stranger).body("{\"action\":\"PLAY\"}").post(control).then().statusCode(403).body("code", equalTo("NOT_A_MEMBER"));
+        as(bob).get(sessions).then().statusCode(200).body("sessionId", equalTo(sessionId)).body("kind", equalTo("LISTEN"));
+    }
+}
