@@ -1,14 +1,14 @@
--- Grabs one packet of a drop for one user, or says why not. Every check comes before the first
+-- Grabs one packet of a pool (a drop or a group packet) for one user, or says why not. Every check comes before the first
 -- write to money state; the packet pop, the claim and the stream entry happen together.
 -- KEYS[1] drop meta hash {status OPEN|PAUSED|CLOSED, startMs, endMs, maxGrabs, remainingCents}
 -- KEYS[2] drop packets list, entries "index:amount"
 -- KEYS[3] drop claims hash, user -> "grabId:index:amount:grabbedMs"
--- KEYS[4] campaign grabs hash, user -> packets taken in the campaign
--- KEYS[5] campaign bonus hash, user -> extra chances earned (already capped)
+-- KEYS[4] scope grabs hash, user -> packets taken in the campaign (a group packet is its own scope)
+-- KEYS[5] scope bonus hash, user -> extra chances earned (already capped)
 -- KEYS[6] grab stream (the relay moves it to Kafka)
 -- KEYS[7] the user's attempt counter for this second
 -- ARGV[1] user id, ARGV[2] a fresh grab id, ARGV[3] stream length limit, ARGV[4] attempts per second,
--- ARGV[5] drop id, ARGV[6] campaign id
+-- ARGV[5] pool id, ARGV[6] owner (campaign id of a drop, pai id of a group packet), ARGV[7] pool kind
 -- Returns {outcome[, claim]}; outcome OK | REPLAY | NOT_LOADED | NOT_ACTIVE | LIMIT | BUSY | SOLD_OUT | RATE_LIMITED.
 -- Keeps invariant 2 (one packet per user per drop, per campaign at most maxGrabs + bonus) and
 -- invariant 5's "no grab succeeds after the close" (the close script sets CLOSED atomically).
@@ -50,5 +50,6 @@ local value = ARGV[2] .. ':' .. packet .. ':' .. now
 redis.call('HSET', KEYS[3], ARGV[1], value)
 redis.call('HINCRBY', KEYS[4], ARGV[1], 1)
 redis.call('HINCRBY', KEYS[1], 'remainingCents', -amount)
-redis.call('XADD', KEYS[6], '*', 'type', 'GRAB', 'claim', value, 'user', ARGV[1], 'pool', ARGV[5], 'campaign', ARGV[6])
+redis.call('XADD', KEYS[6], '*', 'type', 'GRAB', 'claim', value, 'user', ARGV[1], 'pool', ARGV[5], 'owner', ARGV[6],
+  'kind', ARGV[7])
 return {'OK', value}

@@ -70,7 +70,7 @@ class CampaignApiTest {
                 .body("reservedCents", equalTo(6_000)).body("remainingCents", equalTo(4_000));
         assertThat(count("select count(*) from packet_drop where campaign_id = ?1", campaignId)).isEqualTo(1);
         Object packets = entityManager.createNativeQuery(
-                "select p.amounts from drop_packets p join packet_drop d on d.id = p.drop_id where d.campaign_id = ?1")
+                "select p.amounts from pool_packets p join packet_drop d on d.id = p.pool_id where d.campaign_id = ?1")
                 .setParameter(1, campaignId).getSingleResult();
         assertThat(packets).isInstanceOfAny(long[].class, Long[].class);
         assertThat(packets instanceof long[] primitive ? java.util.Arrays.stream(primitive).boxed().toArray() : (Object[]) packets)

@@ -33,6 +33,10 @@ public interface RedpacketConfig {
     @WithDefault("5S")
     Duration relayLease();
 
+    /** How long a group lucky packet stays grabbable before what is left returns to the sender. */
+    @WithDefault("24H")
+    Duration groupPacketLifetime();
+
     /** How often each instance looks for drops to load and to close. */
     @WithDefault("1s")
     Duration schedulerInterval();

@@ -58,8 +58,9 @@ public class Campaign extends PanacheEntityBase {
                 .page(0, limit).list();
     }
 
+    /** Campaigns open now, newest first. */
     public static List<Campaign> openAt(Instant now, int limit) {
-        return find("status = ?1 and startsAt <= ?2 and endsAt > ?2", Sort.by("startsAt"), CampaignStatus.ACTIVE, now)
-                .page(0, limit).list();
+        return find("status = ?1 and startsAt <= ?2 and endsAt > ?2", Sort.by("startsAt").descending(),
+                CampaignStatus.ACTIVE, now).page(0, limit).list();
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -56,6 +57,7 @@ public class GrabStreamRelay {
     private final CrashPoints crashPoints;
     private final String token = UUID.randomUUID().toString();
     private final AtomicLong lagMillis = new AtomicLong();
+    private final Counter deadLetters;
     private volatile boolean running;
     private Thread thread;
 
@@ -67,6 +69,9 @@ public class GrabStreamRelay {
         this.emitter = emitter;
         this.config = config;
         this.crashPoints = crashPoints;
+        this.deadLetters = Counter.builder("pai.redpacket.relay.dead.letters")
+                .description("Grab stream entries the relay could not read")
+                .register(registry);
         Gauge.builder("pai.redpacket.relay.lag", lagMillis, value -> value.get() / 1000.0)
                 .description("Age of the oldest grab not yet acknowledged by Kafka")
                 .baseUnit("seconds")
@@ -130,7 +135,15 @@ public class GrabStreamRelay {
         String lastId = null;
         for (Response entry : entries) {
             lastId = entry.get(0).toString();
-            acks.add(send(toEvent(fields(entry.get(1)))));
+            Map<String, String> fields = fields(entry.get(1));
+            EventEnvelope<? extends EventData> event;
+            try {
+                event = toEvent(fields);
+            } catch (RuntimeException unreadable) {
+                deadLetter(lastId, fields, unreadable);
+                continue;
+            }
+            acks.add(send(event));
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -139,6 +152,21 @@ public class GrabStreamRelay {
         }
         crashPoints.reach(CrashPoints.RELAY_AFTER_ACK_BEFORE_TRIM);
         scripts.run(RedisScripts.TRIM, List.of(RedisKeys.RELAY_LEASE, RedisKeys.GRAB_STREAM), token, nextId(lastId));
+    }
+
+    /**
+     * An entry the relay cannot read would block the stream for ever; it moves to a dead-letter
+     * stream, where reconciliation and an operator find it, and is counted.
+     */
+    private void deadLetter(String id, Map<String, String> fields, RuntimeException reason) {
+        LOG.errorf("grab stream entry %s %s cannot be relayed (%s); moved to %s", id, fields, reason, RedisKeys.DEAD_LETTERS);
+        List<String> args = new ArrayList<>(List.of(RedisKeys.DEAD_LETTERS, "*", "sourceId", id));
+        fields.forEach((key, value) -> {
+            args.add(key);
+            args.add(value);
+        });
+        redis.execute("XADD", args.toArray(String[]::new));
+        deadLetters.increment();
     }
 
     /** XREAD answers [[stream, entries]] in RESP2 and {stream: entries} in RESP3. */
@@ -158,16 +186,20 @@ public class GrabStreamRelay {
     }
 
     static EventEnvelope<? extends EventData> toEvent(Map<String, String> fields) {
+        // Entries written before group packets carry no kind and name the campaign as "campaign".
+        PoolKind kind = fields.containsKey("kind") ? PoolKind.valueOf(fields.get("kind")) : PoolKind.DROP;
+        String owner = fields.containsKey("owner") ? fields.get("owner") : fields.get("campaign");
+        String campaignId = kind == PoolKind.DROP ? owner : null;
+        String paiId = kind == PoolKind.GROUP_PACKET ? owner : null;
         if ("CLOSE".equals(fields.get("type"))) {
             String poolId = fields.get("pool");
-            var closed = new RedPacketLifecycle(LifecycleStage.EXPIRED, PoolKind.DROP, poolId, fields.get("campaign"),
-                    null, null, Long.parseLong(fields.get("amount")), Integer.parseInt(fields.get("packets")), null,
-                    Instant.now());
+            var closed = new RedPacketLifecycle(LifecycleStage.EXPIRED, kind, poolId, campaignId, paiId, null,
+                    Long.parseLong(fields.get("amount")), Integer.parseInt(fields.get("packets")), null, Instant.now());
             return EventEnvelope.of(poolId + ":" + LifecycleStage.EXPIRED, RedpacketEvents.SOURCE, Instant.now(), closed);
         }
         String[] claim = fields.get("claim").split(":");
         Instant grabbedAt = Instant.ofEpochMilli(Long.parseLong(claim[3]));
-        var grabbed = new PacketGrabbed(claim[0], PoolKind.DROP, fields.get("pool"), fields.get("campaign"), null,
+        var grabbed = new PacketGrabbed(claim[0], kind, fields.get("pool"), campaignId, paiId,
                 Integer.parseInt(claim[1]), fields.get("user"), Long.parseLong(claim[2]), grabbedAt);
         return EventEnvelope.of(claim[0], RedpacketEvents.SOURCE, grabbedAt, grabbed);
     }

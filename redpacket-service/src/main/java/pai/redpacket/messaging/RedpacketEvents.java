@@ -6,6 +6,7 @@ import pai.events.EventEnvelope;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.events.redpacket.RedPacketLifecycle;
+import pai.redpacket.domain.GroupPacket;
 import pai.redpacket.domain.PacketDrop;
 
 /** Builds the lifecycle events of drops. */
@@ -13,6 +14,13 @@ public final class RedpacketEvents {
     public static final String SOURCE = "redpacket-service";
 
     private RedpacketEvents() {
+    }
+
+    /** The card chat-service shows for a group lucky packet, and its later stages. */
+    public static EventEnvelope<RedPacketLifecycle> packetStage(GroupPacket packet, LifecycleStage stage, long amountCents) {
+        return EventEnvelope.of(packet.id + ":" + stage, SOURCE, Instant.now(), new RedPacketLifecycle(stage,
+                PoolKind.GROUP_PACKET, packet.id, null, packet.paiId, packet.senderId, amountCents, packet.packetCount,
+                packet.greeting, Instant.now()));
     }
 
     /** Ids are derived from the drop and stage, so a repeated step is recognised as the same event. */

@@ -33,7 +33,8 @@ public class DropResource {
     @Path("/grab")
     @RolesAllowed(CurrentUser.USER)
     public Uni<GrabView> grab(@PathParam("dropId") String dropId) {
-        return grabs.grab(user.id(), dropId);
+        return grabs.grabDrop(user.id(), dropId)
+                .map(g -> new GrabView(g.claim().grabId(), dropId, g.claim().amountCents(), g.replayed()));
     }
 
     @GET

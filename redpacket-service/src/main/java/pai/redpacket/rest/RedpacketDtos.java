@@ -65,6 +65,30 @@ public final class RedpacketDtos {
     public record Live(Instant serverTime, List<LiveCampaign> items) {
     }
 
+    /** 20,000 yuan: the most one group lucky packet may hold. */
+    public static final long MAX_GROUP_PACKET_CENTS = 2_000_000L;
+
+    public record SendPacket(
+            @NotNull @Min(1) @Max(MAX_GROUP_PACKET_CENTS) Long totalCents,
+            @NotNull @Min(1) @Max(200) Integer count,
+            @NotNull SplitMode split,
+            @Size(max = 100) String greeting) {
+    }
+
+    public record GroupPacketView(String id, String paiId, String senderId, long totalCents, int count, SplitMode split,
+            String greeting, DropStatus status, Instant createdAt, Instant expiresAt) {
+    }
+
+    public record PacketClaim(String userId, long amountCents, Instant grabbedAt) {
+    }
+
+    public record GroupPacketState(GroupPacketView packet, int remainingCount, List<PacketClaim> items,
+            boolean hasMore, PacketClaim luckiest) {
+    }
+
+    public record PacketGrabView(String grabId, String packetId, long amountCents, boolean replayed) {
+    }
+
     public record Reconciliation(boolean ok, long packetsCents, long claimedCents, long ledgerCents,
             long refundedCents, long redisCents, long pending, List<String> differences) {
     }

@@ -19,11 +19,11 @@ import pai.platform.rest.Page;
 import pai.platform.rest.Paging;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;
-import pai.redpacket.domain.DropPackets;
 import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.Ledger;
 import pai.redpacket.domain.PacketDrop;
 import pai.redpacket.domain.PacketSplitter;
+import pai.redpacket.domain.PoolPackets;
 import pai.redpacket.messaging.RedpacketEvents;
 import pai.redpacket.rest.RedpacketDtos.CreateDrop;
 import pai.redpacket.rest.RedpacketDtos.DropView;
@@ -81,11 +81,8 @@ public class DropService {
         drop.status = DropStatus.SCHEDULED;
         drop.createdAt = Instant.now();
         drop.persist();
-        DropPackets packets = new DropPackets();
-        packets.dropId = drop.id;
-        packets.amounts = PacketSplitter.split(drop.amountCents, drop.packetCount, drop.split,
-                new SplittableRandom(SEEDS.nextLong()));
-        packets.persist();
+        PoolPackets.of(drop.id, PacketSplitter.split(drop.amountCents, drop.packetCount, drop.split,
+                new SplittableRandom(SEEDS.nextLong()))).persist();
         outbox.append(RedpacketEvents.dropStage(drop, LifecycleStage.CREATED, drop.amountCents));
         return view(drop);
     }
@@ -109,7 +106,7 @@ public class DropService {
             return;
         }
         Campaign campaign = Campaign.findById(drop.campaignId);
-        DropPackets packets = DropPackets.findById(dropId);
+        PoolPackets packets = PoolPackets.findById(dropId);
         boolean loaded = pools.load(drop.id, packets.amounts, drop.startsAt, drop.endsAt, campaign.maxGrabsPerUser,
                 drop.amountCents, campaign.status != CampaignStatus.ACTIVE);
         if (loaded) {
@@ -130,7 +127,7 @@ public class DropService {
         if (drop.status == DropStatus.CLOSING || drop.status == DropStatus.CLOSED) {
             return;
         }
-        PacketPools.Closed closed = pools.close(drop.id, drop.campaignId);
+        PacketPools.Closed closed = pools.close(poolOf(drop));
         if (closed.closedNow() || pools.isLoaded(drop.id)) {
             // The close entry is in the stream; the ledger refunds it and marks the drop CLOSED.
             drop.status = DropStatus.CLOSING;
@@ -160,6 +157,10 @@ public class DropService {
 
     public List<PacketDrop> dueForClosing(Instant now) {
         return PacketDrop.dueForClosing(now, 50);
+    }
+
+    static PacketPools.Pool poolOf(PacketDrop drop) {
+        return new PacketPools.Pool(PoolKind.DROP, drop.id, drop.campaignId);
     }
 
     static DropView view(PacketDrop drop) {

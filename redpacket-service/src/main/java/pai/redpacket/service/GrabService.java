@@ -13,28 +13,29 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import pai.platform.error.ApiException;
 import pai.platform.error.RateLimitedException;
-import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.Grab;
-import pai.redpacket.domain.PacketDrop;
-import pai.redpacket.rest.RedpacketDtos.GrabView;
 import pai.redpacket.service.PacketPools.GrabResult;
+import pai.redpacket.service.PacketPools.Pool;
 
 /**
  * The grab path: one Redis script decides, without touching PostgreSQL; only the rare answers
- * that need the truth (a drop not in Redis, a repeat after the claims expired) read the database,
- * on a worker thread.
+ * that need the truth (a pool not in Redis, a repeat after the claims expired, a pai's members)
+ * read the database, on a worker thread.
  */
 @ApplicationScoped
 public class GrabService {
     private final PacketPools pools;
+    private final GroupPacketService groupPackets;
     private final MeterRegistry registry;
     private final Timer latency;
-    /** dropId to campaignId: fixed for a drop's life, so it is read from PostgreSQL once. */
-    private final Map<String, String> campaignOfDrop = new ConcurrentHashMap<>();
+    /** dropId to its pool: fixed for a drop's life, so it is read from PostgreSQL once. */
+    private final Map<String, Pool> dropPools = new ConcurrentHashMap<>();
 
-    public GrabService(PacketPools pools, MeterRegistry registry) {
+    public GrabService(PacketPools pools, GroupPacketService groupPackets, MeterRegistry registry) {
         this.pools = pools;
+        this.groupPackets = groupPackets;
         this.registry = registry;
         this.latency = Timer.builder("pai.redpacket.grab.latency")
                 .description("Time to answer a grab")
@@ -44,62 +45,65 @@ public class GrabService {
                 .register(registry);
     }
 
-    public Uni<GrabView> grab(String userId, String dropId) {
-        long started = System.nanoTime();
-        return campaignOf(dropId)
-                .chain(campaignId -> pools.grab(dropId, campaignId, userId))
-                .chain(result -> answer(userId, dropId, result))
-                .onTermination().invoke((view, failure, cancelled) -> {
-                    latency.record(Duration.ofNanos(System.nanoTime() - started));
-                    registry.counter("pai.redpacket.grabs", "outcome", outcomeOf(view, failure)).increment();
-                });
+    /** A user's packet of a pool: the claim, and whether it was granted earlier. */
+    public record Granted(PacketPools.Claim claim, boolean replayed) {
     }
 
-    private Uni<String> campaignOf(String dropId) {
-        String known = campaignOfDrop.get(dropId);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return blocking(() -> DropService.find(dropId).campaignId)
-                .invoke(campaignId -> campaignOfDrop.put(dropId, campaignId));
+    public Uni<Granted> grabDrop(String userId, String dropId) {
+        Pool known = dropPools.get(dropId);
+        Uni<Pool> pool = known != null ? Uni.createFrom().item(known)
+                : blocking(() -> DropService.poolOf(DropService.find(dropId))).invoke(p -> dropPools.put(dropId, p));
+        return measured(pool.chain(p -> grab(p, userId, () -> {
+            throw new RedpacketRefusals.DropNotActive(dropId);
+        })));
     }
 
-    private Uni<GrabView> answer(String userId, String dropId, GrabResult result) {
+    /** Whoever is a member of the pai when grabbing may grab, the sender included. */
+    public Uni<Granted> grabGroupPacket(String userId, String packetId) {
+        return measured(blocking(() -> groupPackets.poolForMember(packetId, userId))
+                .chain(p -> grab(p, userId, () -> {
+                    throw new RedpacketRefusals.PacketExpired(packetId);
+                })));
+    }
+
+    private Uni<Granted> grab(Pool pool, String userId, Supplier<Granted> whenNotOpen) {
+        return pools.grab(pool, userId).chain(result -> answer(pool, userId, result, whenNotOpen));
+    }
+
+    private Uni<Granted> answer(Pool pool, String userId, GrabResult result, Supplier<Granted> whenNotOpen) {
         return switch (result.outcome()) {
-            case OK -> Uni.createFrom().item(view(dropId, result.claim(), false));
-            case REPLAY -> Uni.createFrom().item(view(dropId, result.claim(), true));
-            case NOT_LOADED, NOT_ACTIVE -> blocking(() -> fromLedger(userId, dropId));
+            case OK -> Uni.createFrom().item(new Granted(result.claim(), false));
+            case REPLAY -> Uni.createFrom().item(new Granted(result.claim(), true));
+            case NOT_LOADED, NOT_ACTIVE -> blocking(() -> fromLedger(pool.id(), userId).orElseGet(whenNotOpen));
             case LIMIT -> Uni.createFrom().failure(new RedpacketRefusals.GrabLimitReached());
             case BUSY -> Uni.createFrom().failure(new RedpacketRefusals.Busy());
-            case SOLD_OUT -> Uni.createFrom().failure(new RedpacketRefusals.SoldOut(dropId));
+            case SOLD_OUT -> Uni.createFrom().failure(new RedpacketRefusals.SoldOut(pool.id()));
             case RATE_LIMITED -> Uni.createFrom().failure(new RateLimitedException(1, "too many grab attempts"));
         };
     }
 
-    /** A drop Redis does not hold (not loaded yet, or closed and its claims expired): the ledger answers. */
-    private GrabView fromLedger(String userId, String dropId) {
-        PacketDrop drop = DropService.find(dropId);
-        if (drop.status == DropStatus.CLOSING || drop.status == DropStatus.CLOSED) {
-            Optional<Grab> earlier = Grab.of(dropId, userId);
-            if (earlier.isPresent()) {
-                return new GrabView(earlier.get().grabId, dropId, earlier.get().amountCents, true);
-            }
-        }
-        throw new RedpacketRefusals.DropNotActive(dropId);
+    /** A pool Redis no longer answers for (closed, its claims expired): the ledger remembers the grab. */
+    private static Optional<Granted> fromLedger(String poolId, String userId) {
+        return Grab.of(poolId, userId).map(g -> new Granted(
+                new PacketPools.Claim(g.grabId, g.packetIndex, g.amountCents, g.grabbedAt), true));
     }
 
-    private static GrabView view(String dropId, PacketPools.Claim claim, boolean replayed) {
-        return new GrabView(claim.grabId(), dropId, claim.amountCents(), replayed);
+    private Uni<Granted> measured(Uni<Granted> grab) {
+        long started = System.nanoTime();
+        return grab.onTermination().invoke((granted, failure, cancelled) -> {
+            latency.record(Duration.ofNanos(System.nanoTime() - started));
+            registry.counter("pai.redpacket.grabs", "outcome", outcomeOf(granted, failure)).increment();
+        });
     }
 
-    private static String outcomeOf(GrabView view, Throwable failure) {
-        if (failure instanceof pai.platform.error.ApiException refusal) {
+    private static String outcomeOf(Granted granted, Throwable failure) {
+        if (failure instanceof ApiException refusal) {
             return refusal.code().toLowerCase();
         }
         if (failure != null) {
             return "error";
         }
-        return view.replayed() ? "replayed" : "granted";
+        return granted.replayed() ? "replayed" : "granted";
     }
 
     private static <T> Uni<T> blocking(Supplier<T> work) {

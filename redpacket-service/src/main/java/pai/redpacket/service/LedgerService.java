@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import pai.events.redpacket.PacketGrabbed;
 import pai.events.redpacket.PoolKind;
 import pai.events.redpacket.RedPacketLifecycle;
+import pai.redpacket.domain.GroupPacket;
 import pai.redpacket.domain.Ledger;
 import pai.redpacket.domain.PacketDrop;
 import pai.redpacket.domain.Wallets;
@@ -27,12 +28,15 @@ public class LedgerService {
     private final Ledger ledger;
     private final Wallets wallets;
     private final DropService drops;
+    private final GroupPacketService groupPackets;
     private final Timer drain;
 
-    public LedgerService(Ledger ledger, Wallets wallets, DropService drops, MeterRegistry registry) {
+    public LedgerService(Ledger ledger, Wallets wallets, DropService drops, GroupPacketService groupPackets,
+            MeterRegistry registry) {
         this.ledger = ledger;
         this.wallets = wallets;
         this.drops = drops;
+        this.groupPackets = groupPackets;
         this.drain = Timer.builder("pai.redpacket.drain")
                 .description("Time from a grab's answer to its row in the ledger")
                 .publishPercentileHistogram()
@@ -52,15 +56,19 @@ public class LedgerService {
         return recorded;
     }
 
-    /** A drop's close came through the stream: refund what was left, once. */
+    /** A pool's close came through the stream: refund what was left, once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordClose(RedPacketLifecycle closed) {
-        if (closed.poolKind() != PoolKind.DROP) {
-            return;
-        }
-        PacketDrop drop = PacketDrop.lock(closed.poolId());
-        if (drop != null) {
-            drops.refund(drop, closed.amountCents(), closed.packetCount());
+        if (closed.poolKind() == PoolKind.DROP) {
+            PacketDrop drop = PacketDrop.lock(closed.poolId());
+            if (drop != null) {
+                drops.refund(drop, closed.amountCents(), closed.packetCount());
+            }
+        } else {
+            GroupPacket packet = GroupPacket.lock(closed.poolId());
+            if (packet != null) {
+                groupPackets.refund(packet, closed.amountCents(), closed.packetCount());
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
+import pai.events.redpacket.PoolKind;
 import pai.redpacket.config.RedpacketConfig;
 
 /** The Redis side of drops: loading, grabbing, pausing and closing, each one script. */
@@ -47,13 +48,24 @@ public class PacketPools {
     public record Closed(boolean closedNow, long remainingCents, int remainingPackets) {
     }
 
-    public Uni<GrabResult> grab(String dropId, String campaignId, String userId) {
-        List<String> keys = List.of(RedisKeys.meta(dropId), RedisKeys.packets(dropId), RedisKeys.claims(dropId),
-                RedisKeys.campaignGrabs(campaignId), RedisKeys.campaignBonus(campaignId), RedisKeys.GRAB_STREAM,
+    /**
+     * A pool of packets: a campaign's drop, or a lucky packet sent into a pai. {@code ownerId} is
+     * the campaign or the pai; per-user chances are counted per campaign, and a group packet is
+     * its own scope.
+     */
+    public record Pool(PoolKind kind, String id, String ownerId) {
+        String scope() {
+            return kind == PoolKind.DROP ? ownerId : id;
+        }
+    }
+
+    public Uni<GrabResult> grab(Pool pool, String userId) {
+        List<String> keys = List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), RedisKeys.claims(pool.id()),
+                RedisKeys.campaignGrabs(pool.scope()), RedisKeys.campaignBonus(pool.scope()), RedisKeys.GRAB_STREAM,
                 RedisKeys.attempts(userId, System.currentTimeMillis() / 1000));
         return scripts.runAsync(RedisScripts.GRAB, keys, userId, UUID.randomUUID().toString(),
-                Integer.toString(config.streamLimit()), Integer.toString(config.grabAttemptsPerSecond()), dropId,
-                campaignId)
+                Integer.toString(config.streamLimit()), Integer.toString(config.grabAttemptsPerSecond()), pool.id(),
+                pool.ownerId(), pool.kind().name())
                 .map(response -> {
                     GrabOutcome outcome = GrabOutcome.valueOf(response.get(0).toString());
                     Claim claim = response.size() > 1 ? Claim.parse(response.get(1).toString()) : null;
@@ -85,11 +97,11 @@ public class PacketPools {
         return !"INCOMPLETE".equals(result);
     }
 
-    public Closed close(String dropId, String campaignId) {
+    public Closed close(Pool pool) {
         Response response = scripts.run(RedisScripts.CLOSE,
-                List.of(RedisKeys.meta(dropId), RedisKeys.packets(dropId), RedisKeys.claims(dropId),
+                List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), RedisKeys.claims(pool.id()),
                         RedisKeys.GRAB_STREAM),
-                dropId, campaignId, Long.toString(config.claimRetention().toSeconds()));
+                pool.id(), pool.ownerId(), Long.toString(config.claimRetention().toSeconds()), pool.kind().name());
         if (!"CLOSED".equals(response.get(0).toString())) {
             return new Closed(false, 0, 0);
         }
@@ -115,6 +127,25 @@ public class PacketPools {
     public Optional<Claim> claimOf(String dropId, String userId) {
         Response value = redis.execute("HGET", RedisKeys.claims(dropId), userId);
         return value == null ? Optional.empty() : Optional.of(Claim.parse(value.toString()));
+    }
+
+    /** Every claim of a pool, by user. A group packet has at most 200. */
+    public java.util.Map<String, Claim> claims(String poolId) {
+        Response all = redis.execute("HGETALL", RedisKeys.claims(poolId));
+        java.util.Map<String, Claim> claims = new java.util.HashMap<>();
+        if (all == null) {
+            return claims;
+        }
+        if (all.getKeys() != null && !all.getKeys().isEmpty()) {
+            for (String user : all.getKeys()) {
+                claims.put(user, Claim.parse(all.get(user).toString()));
+            }
+            return claims;
+        }
+        for (int i = 0; i + 1 < all.size(); i += 2) {
+            claims.put(all.get(i).toString(), Claim.parse(all.get(i + 1).toString()));
+        }
+        return claims;
     }
 
     public long remainingPackets(String dropId) {

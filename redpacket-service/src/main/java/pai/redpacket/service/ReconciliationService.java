@@ -85,6 +85,10 @@ public class ReconciliationService {
         if (campaign.reservedCents - campaign.refundedCents > campaign.budgetCents) {
             differences.add("drops hold " + (campaign.reservedCents - campaign.refundedCents) + ", more than the budget");
         }
+        long deadLetters = redis.execute("XLEN", RedisKeys.DEAD_LETTERS).toLong();
+        if (deadLetters > 0) {
+            differences.add(deadLetters + " grab stream entries could not be relayed; see " + RedisKeys.DEAD_LETTERS);
+        }
         differences.addAll(ledgerRowsThatDoNotMatchTheirPacket(campaignId));
         differences.addAll(walletsThatDoNotMatchTheirEntries(campaignId));
         long ledgerCents = ledgerByDrop.values().stream().mapToLong(Long::longValue).sum();
@@ -115,8 +119,8 @@ public class ReconciliationService {
 
     private Map<String, Long> packetSums(String campaignId) {
         return sumsByDrop("""
-                select p.drop_id, (select coalesce(sum(a), 0) from unnest(p.amounts) a)
-                from drop_packets p join packet_drop d on d.id = p.drop_id where d.campaign_id = ?1""", campaignId);
+                select p.pool_id, (select coalesce(sum(a), 0) from unnest(p.amounts) a)
+                from pool_packets p join packet_drop d on d.id = p.pool_id where d.campaign_id = ?1""", campaignId);
     }
 
     @SuppressWarnings("unchecked")
@@ -132,7 +136,7 @@ public class ReconciliationService {
     private List<String> ledgerRowsThatDoNotMatchTheirPacket(String campaignId) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select g.grab_id, g.amount_cents, p.amounts[g.packet_index + 1]
-                from grab g join drop_packets p on p.drop_id = g.pool_id
+                from grab g join pool_packets p on p.pool_id = g.pool_id
                 where g.campaign_id = ?1 and g.amount_cents is distinct from p.amounts[g.packet_index + 1]""")
                 .setParameter(1, campaignId).getResultList();
         return rows.stream().map(r -> "grab " + r[0] + ": ledger says " + r[1] + ", its packet holds " + r[2]).toList();

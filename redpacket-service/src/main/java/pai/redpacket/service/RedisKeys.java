@@ -7,6 +7,7 @@ package pai.redpacket.service;
 public final class RedisKeys {
     public static final String GRAB_STREAM = "rp:grabs";
     public static final String RELAY_LEASE = "rp:relay:lease";
+    public static final String DEAD_LETTERS = "rp:grabs:dead";
 
     private RedisKeys() {
     }

@@ -55,6 +55,30 @@ public final class RedpacketRefusals {
         }
     }
 
+    public static class PacketNotFound extends ApiException {
+        public PacketNotFound(String packetId) {
+            super(404, "PACKET_NOT_FOUND", "no lucky packet " + packetId);
+        }
+    }
+
+    public static class PacketExpired extends ApiException {
+        public PacketExpired(String packetId) {
+            super(409, "PACKET_EXPIRED", "lucky packet " + packetId + " has expired");
+        }
+    }
+
+    public static class NotAMember extends ApiException {
+        public NotAMember(String paiId) {
+            super(403, "NOT_A_MEMBER", "you are not a member of pai " + paiId);
+        }
+    }
+
+    public static class InsufficientBalance extends ApiException {
+        public InsufficientBalance(long balance, long asked) {
+            super(409, "INSUFFICIENT_BALANCE", "your wallet holds " + balance + " cents, the packet needs " + asked);
+        }
+    }
+
     public static class IdempotencyKeyReused extends ApiException {
         public IdempotencyKeyReused() {
             super(422, "IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was used for another request");

@@ -1,0 +1,39 @@
+package pai.redpacket.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import pai.events.chat.MemberRole;
+
+/** Who is in a pai, as pai.chat.members last said. */
+@Entity
+@Table(name = "pai_member")
+@IdClass(PaiMember.Key.class)
+public class PaiMember extends PanacheEntityBase {
+    @Id
+    public String paiId;
+    @Id
+    public String userId;
+    @Enumerated(EnumType.STRING)
+    public MemberRole role;
+    public Instant updatedAt;
+
+    public record Key(String paiId, String userId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    public static Optional<PaiMember> find(String paiId, String userId) {
+        return findByIdOptional(new Key(paiId, userId));
+    }
+}

@@ -1,0 +1,196 @@
+package pai.redpacket.service;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import pai.events.redpacket.LifecycleStage;
+import pai.events.redpacket.PoolKind;
+import pai.platform.error.InvalidFieldException;
+import pai.platform.messaging.Outbox;
+import pai.redpacket.config.RedpacketConfig;
+import pai.redpacket.domain.DropStatus;
+import pai.redpacket.domain.Grab;
+import pai.redpacket.domain.GroupPacket;
+import pai.redpacket.domain.Ledger;
+import pai.redpacket.domain.PacketSplitter;
+import pai.redpacket.domain.PoolPackets;
+import pai.redpacket.domain.Wallets;
+import pai.redpacket.messaging.RedpacketEvents;
+import pai.redpacket.rest.RedpacketDtos.GroupPacketState;
+import pai.redpacket.rest.RedpacketDtos.GroupPacketView;
+import pai.redpacket.rest.RedpacketDtos.PacketClaim;
+import pai.redpacket.rest.RedpacketDtos.SendPacket;
+
+/**
+ * Lucky packets sent into a pai. Sending is one transaction: the conditional wallet debit, the
+ * packet with all its amounts and the card event. The packet opens in Redis right after the
+ * commit; at expiry what is left returns to the sender's wallet once (invariants 5 and 6).
+ */
+@ApplicationScoped
+public class GroupPacketService {
+    public static final String DEFAULT_GREETING = "恭喜发财，大吉大利";
+    public static final String SEND_ENTRY = "SEND";
+    public static final String REFUND_ENTRY = "REFUND";
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final Wallets wallets;
+    private final Ledger ledger;
+    private final PacketPools pools;
+    private final PaiMembers members;
+    private final Outbox outbox;
+    private final IdempotentRequests idempotent;
+    private final RedpacketConfig config;
+    private final Event<Sent> sent;
+
+    public GroupPacketService(Wallets wallets, Ledger ledger, PacketPools pools, PaiMembers members, Outbox outbox,
+            IdempotentRequests idempotent, RedpacketConfig config, Event<Sent> sent) {
+        this.wallets = wallets;
+        this.ledger = ledger;
+        this.pools = pools;
+        this.members = members;
+        this.outbox = outbox;
+        this.idempotent = idempotent;
+        this.config = config;
+        this.sent = sent;
+    }
+
+    /** Fired in the sending transaction; the packet is loaded into Redis once it commits. */
+    public record Sent(String packetId) {
+    }
+
+    @Transactional
+    public IdempotentRequests.Answer send(String senderId, String paiId, String idempotencyKey, SendPacket request) {
+        return idempotent.once(senderId, idempotencyKey, "send-packet:" + paiId, 201,
+                () -> create(senderId, paiId, request));
+    }
+
+    private GroupPacketView create(String senderId, String paiId, SendPacket request) {
+        members.requireMember(paiId, senderId);
+        if (request.totalCents() < request.count()) {
+            throw new InvalidFieldException("totalCents", "must give every packet at least 1 cent (" + request.count()
+                    + " cents for " + request.count() + " packets)");
+        }
+        GroupPacket packet = new GroupPacket();
+        packet.id = UUID.randomUUID().toString();
+        if (!wallets.debit(senderId, request.totalCents(), SEND_ENTRY, packet.id)) {
+            throw new RedpacketRefusals.InsufficientBalance(wallets.balance(senderId), request.totalCents());
+        }
+        packet.paiId = paiId;
+        packet.senderId = senderId;
+        packet.totalCents = request.totalCents();
+        packet.packetCount = request.count();
+        packet.split = request.split();
+        packet.greeting = request.greeting() == null || request.greeting().isBlank() ? DEFAULT_GREETING
+                : request.greeting().strip();
+        packet.status = DropStatus.SCHEDULED;
+        packet.createdAt = Instant.now();
+        packet.expiresAt = packet.createdAt.plus(config.groupPacketLifetime());
+        packet.persist();
+        PoolPackets.of(packet.id, PacketSplitter.split(packet.totalCents, packet.packetCount, packet.split,
+                new SplittableRandom(SEEDS.nextLong()))).persist();
+        outbox.append(RedpacketEvents.packetStage(packet, LifecycleStage.CREATED, packet.totalCents));
+        sent.fire(new Sent(packet.id));
+        return view(packet);
+    }
+
+    @Transactional
+    public void load(String packetId) {
+        GroupPacket packet = GroupPacket.lock(packetId);
+        if (packet == null || packet.status != DropStatus.SCHEDULED) {
+            return;
+        }
+        PoolPackets packets = PoolPackets.findById(packetId);
+        if (pools.load(packet.id, packets.amounts, packet.createdAt, packet.expiresAt, 1, packet.totalCents, false)) {
+            packet.status = DropStatus.ACTIVE;
+        }
+    }
+
+    /** At expiry: grabs stop and the remainder goes back to the sender, through the stream and the ledger. */
+    @Transactional
+    public void close(String packetId) {
+        GroupPacket packet = GroupPacket.lock(packetId);
+        if (packet == null || packet.status == DropStatus.CLOSING || packet.status == DropStatus.CLOSED) {
+            return;
+        }
+        PacketPools.Closed closed = pools.close(poolOf(packet));
+        if (closed.closedNow() || pools.isLoaded(packet.id)) {
+            packet.status = DropStatus.CLOSING;
+        } else if (packet.status == DropStatus.SCHEDULED) {
+            refund(packet, packet.totalCents, packet.packetCount);
+        } else {
+            return;
+        }
+        packet.closedAt = Instant.now();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refund(GroupPacket packet, long amountCents, int packets) {
+        if (ledger.recordRefund(packet.id, PoolKind.GROUP_PACKET.name(), null, amountCents, packets, Instant.now())) {
+            if (amountCents > 0) {
+                wallets.credit(packet.senderId, amountCents, REFUND_ENTRY, packet.id);
+            }
+            outbox.append(RedpacketEvents.packetStage(packet, LifecycleStage.REFUNDED, amountCents));
+        }
+        packet.status = DropStatus.CLOSED;
+    }
+
+    /** The pool to grab from, for a member of the packet's pai. */
+    public PacketPools.Pool poolForMember(String packetId, String userId) {
+        GroupPacket packet = find(packetId);
+        members.requireMember(packet.paiId, userId);
+        return poolOf(packet);
+    }
+
+    /** The packet, who took what (from Redis while it is open, from the ledger after), and the luckiest once all are taken. */
+    public GroupPacketState state(String packetId, String userId) {
+        GroupPacket packet = find(packetId);
+        members.requireMember(packet.paiId, userId);
+        List<PacketClaim> claims;
+        int remaining;
+        if (packet.status == DropStatus.ACTIVE && pools.isLoaded(packet.id)) {
+            claims = pools.claims(packet.id).entrySet().stream()
+                    .map(e -> new PacketClaim(e.getKey(), e.getValue().amountCents(), e.getValue().grabbedAt()))
+                    .toList();
+            remaining = (int) pools.remainingPackets(packet.id);
+        } else {
+            claims = Grab.<Grab>list("poolId", packet.id).stream()
+                    .map(g -> new PacketClaim(g.userId, g.amountCents, g.grabbedAt)).toList();
+            remaining = packet.status == DropStatus.SCHEDULED ? packet.packetCount : 0;
+        }
+        claims = claims.stream().sorted(Comparator.comparing(PacketClaim::grabbedAt)).toList();
+        PacketClaim luckiest = claims.size() == packet.packetCount
+                ? claims.stream().max(Comparator.comparingLong(PacketClaim::amountCents)).orElse(null)
+                : null;
+        return new GroupPacketState(view(packet), remaining, claims, false, luckiest);
+    }
+
+    public List<GroupPacket> dueForLoading() {
+        return GroupPacket.dueForLoading(50);
+    }
+
+    public List<GroupPacket> dueForClosing(Instant now) {
+        return GroupPacket.dueForClosing(now, 50);
+    }
+
+    static GroupPacket find(String packetId) {
+        return GroupPacket.<GroupPacket>findByIdOptional(packetId)
+                .orElseThrow(() -> new RedpacketRefusals.PacketNotFound(packetId));
+    }
+
+    static PacketPools.Pool poolOf(GroupPacket packet) {
+        return new PacketPools.Pool(PoolKind.GROUP_PACKET, packet.id, packet.paiId);
+    }
+
+    static GroupPacketView view(GroupPacket packet) {
+        return new GroupPacketView(packet.id, packet.paiId, packet.senderId, packet.totalCents, packet.packetCount,
+                packet.split, packet.greeting, packet.status, packet.createdAt, packet.expiresAt);
+    }
+}
