@@ -150,6 +150,26 @@ class GrabFlowTest {
     }
 
     @Test
+    void aRepeatAfterTheClaimsExpiredIsAnsweredFromTheLedger() {
+        String campaignId = createCampaign(10_000, 1);
+        String dropId = createOpenDrop(campaignId, 3, 300);
+        awaitStatus(dropId, "ACTIVE");
+        String user = newUser("patient");
+        String grabId = as(user).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(200)
+                .extract().path("grabId");
+        operator().post("/api/redpackets/drops/" + dropId + "/cancel").then().statusCode(200);
+        awaitStatus(dropId, "CLOSED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from grab where grab_id = ?1", grabId) == 1);
+        // What the retention period does to a closed drop, at once.
+        redis.key().del(RedisKeys.claims(dropId), RedisKeys.meta(dropId));
+
+        as(user).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(200)
+                .body("grabId", equalTo(grabId)).body("replayed", equalTo(true));
+        as(newUser("stranger")).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(409)
+                .body("code", equalTo("DROP_NOT_ACTIVE"));
+    }
+
+    @Test
     void dropsThatHaveNotStartedOrDoNotExistAreRefused() {
         String campaignId = createCampaign(10_000, 1);
         Instant later = Instant.now().plus(2, ChronoUnit.HOURS);
