@@ -121,13 +121,16 @@ class LiveSocketTest {
         }
     }
 
-    /** The live consumer joins its group some time after start; until then a message only reaches history. */
+    /**
+     * The live consumer joins its group some time after start; until then a message only reaches
+     * history. Returns the first seq the client got live.
+     */
     private static long postUntilDelivered(String userId, String paiId, LiveClient live) {
         for (int attempt = 0; attempt < 60; attempt++) {
             long seq = post(userId, paiId, "warm-up " + attempt);
             try {
-                live.await(f -> f.path("seq").asLong() == seq && paiId.equals(f.path("paiId").asText()), Duration.ofMillis(500));
-                return seq;
+                live.await(f -> f.path("seq").asLong() == seq && paiId.equals(f.path("paiId").asText()), Duration.ofMillis(1500));
+                return live.seqs(paiId).get(0);
             } catch (AssertionError notYet) {
                 // not assigned yet
             }

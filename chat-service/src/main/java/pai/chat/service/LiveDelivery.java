@@ -48,6 +48,12 @@ public class LiveDelivery {
     public static final int CLOSE_REMOVED = 4403;
     public static final int MAX_REPLAY = 1000;
     static final Duration HOLD_BACK = Duration.ofMillis(500);
+    /**
+     * How long a new connection's live frames wait for the client's resumes. A message committed
+     * before the client connected can still be on its way through Kafka; without the wait it could
+     * be pushed live ahead of the older ones the resume replays.
+     */
+    static final Duration RESUME_GRACE = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(LiveDelivery.class);
 
     private final PaiService pais;
@@ -78,8 +84,10 @@ public class LiveDelivery {
         sessions.put(connection.id(), session);
         sessionsByUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(session);
         List<String> paiIds = pais.paiIdsOf(userId);
+        session.holdLive(paiIds);
         paiIds.forEach(paiId -> subscribe(session, paiId));
         session.send(LiveFrames.json(new ReadyFrame("ready", userId, paiIds)));
+        timers.schedule(session::endGrace, RESUME_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         long untilExpiry = Duration.between(Instant.now(), expiresAt).toMillis();
         timers.schedule(() -> close(session, CLOSE_BAD_TOKEN, "token expired"), Math.max(0, untilExpiry), TimeUnit.MILLISECONDS);
     }
@@ -278,8 +286,9 @@ public class LiveDelivery {
         final String userId;
         private final Set<String> paiIds = ConcurrentHashMap.newKeySet();
         private final Map<String, Long> lastSent = new HashMap<>();
-        /** Pais being replayed: live frames wait here until the replay is out. */
+        /** Pais whose live frames wait: being replayed, or in the grace after connecting. */
         private final Map<String, List<Frame>> waiting = new HashMap<>();
+        private final Set<String> replaying = new HashSet<>();
 
         Session(WebSocketConnection connection, String userId) {
             this.connection = connection;
@@ -302,6 +311,27 @@ public class LiveDelivery {
             paiIds.remove(paiId);
             lastSent.remove(paiId);
             waiting.remove(paiId);
+            replaying.remove(paiId);
+        }
+
+        synchronized void holdLive(List<String> pais) {
+            pais.forEach(paiId -> waiting.putIfAbsent(paiId, new ArrayList<>()));
+        }
+
+        /** The client did not resume these pais in time: what waited goes out, in order. */
+        synchronized void endGrace() {
+            for (String paiId : List.copyOf(waiting.keySet())) {
+                if (!replaying.contains(paiId)) {
+                    long last = lastSent.getOrDefault(paiId, 0L);
+                    for (Frame frame : waiting.remove(paiId)) {
+                        if (frame.seq() > last) {
+                            send(frame.json());
+                            last = frame.seq();
+                        }
+                    }
+                    lastSent.put(paiId, last);
+                }
+            }
         }
 
         synchronized void deliver(String paiId, Frame frame) {
@@ -316,11 +346,13 @@ public class LiveDelivery {
 
         synchronized void startReplay(String paiId) {
             waiting.putIfAbsent(paiId, new ArrayList<>());
+            replaying.add(paiId);
         }
 
         /** Sends the replay, then the live frames that waited (unless the replay stopped short); returns the last seq sent. */
         synchronized long finishReplay(String paiId, long afterSeq, List<Frame> replay, boolean complete) {
             List<Frame> queued = waiting.remove(paiId);
+            replaying.remove(paiId);
             long last = afterSeq;
             for (Frame frame : replay) {
                 send(frame.json());
