@@ -122,4 +122,27 @@ class MessageApiTest {
         as(alice).body("{\"clientMsgId\":\"ok\",\"kind\":\"TEXT\",\"text\":\"4000 字 is fine\"}").post(path)
                 .then().statusCode(201).body("seq", equalTo(1));
     }
+
+    @Test
+    void sendingPastThePerUserLimitIs429WithRetryAfterAndStoresNothing() {
+        String alice = newUser("alice");
+        String paiId = createPai(alice);
+        int created = 0;
+        io.restassured.response.Response refused = null;
+        // The window is a fixed minute: crossing its boundary mid-test resets the count, hence twice the limit.
+        for (int i = 0; i < 120 && refused == null; i++) {
+            var response = as(alice).body("{\"clientMsgId\":\"r" + i + "\",\"kind\":\"TEXT\",\"text\":\"n\"}")
+                    .post("/api/chat/pais/" + paiId + "/messages");
+            if (response.statusCode() == 201) {
+                created++;
+            } else {
+                refused = response;
+            }
+        }
+        assertThat(refused).as("a 429 within twice the limit").isNotNull();
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"));
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 61);
+        as(alice).get("/api/chat/pais/" + paiId + "/messages?limit=1")
+                .then().statusCode(200).body("items[0].seq", equalTo(created));
+    }
 }
