@@ -24,7 +24,9 @@ if attempts > tonumber(ARGV[4]) then
   return {'RATE_LIMITED'}
 end
 local meta = redis.call('HMGET', KEYS[1], 'status', 'startMs', 'endMs', 'maxGrabs')
-if not meta[1] then
+-- The scope's counters carry a '~' field from the load: without it Redis lost them, and a limit
+-- checked against nothing would let a user past it.
+if not meta[1] or redis.call('HEXISTS', KEYS[4], '~') == 0 then
   return {'NOT_LOADED'}
 end
 local time = redis.call('TIME')

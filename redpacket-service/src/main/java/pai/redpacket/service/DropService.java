@@ -2,7 +2,9 @@ package pai.redpacket.service;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -20,6 +22,7 @@ import pai.platform.rest.Paging;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;
 import pai.redpacket.domain.DropStatus;
+import pai.redpacket.domain.Grab;
 import pai.redpacket.domain.Ledger;
 import pai.redpacket.domain.PacketDrop;
 import pai.redpacket.domain.PacketSplitter;
@@ -107,7 +110,7 @@ public class DropService {
         }
         Campaign campaign = Campaign.findById(drop.campaignId);
         PoolPackets packets = PoolPackets.findById(dropId);
-        boolean loaded = pools.load(drop.id, packets.amounts, drop.startsAt, drop.endsAt, campaign.maxGrabsPerUser,
+        boolean loaded = pools.load(poolOf(drop), packets.amounts, drop.startsAt, drop.endsAt, campaign.maxGrabsPerUser,
                 drop.amountCents, campaign.status != CampaignStatus.ACTIVE);
         if (loaded) {
             drop.status = DropStatus.ACTIVE;
@@ -139,6 +142,60 @@ public class DropService {
             return;
         }
         drop.closedAt = Instant.now();
+    }
+
+    /** An ACTIVE drop that Redis no longer holds freezes: grabs wait (503) until it is rebuilt. */
+    @Transactional
+    public void freezeIfLost(String dropId) {
+        PacketDrop drop = PacketDrop.lock(dropId);
+        if (drop.status == DropStatus.ACTIVE && !pools.isIntact(poolOf(drop))) {
+            LOG.errorf("Redis lost drop %s; it is frozen until the ledger has every relayed grab", dropId);
+            drop.status = DropStatus.FROZEN;
+        }
+    }
+
+    /**
+     * Rebuilds a frozen drop from PostgreSQL: its packets minus the ledger's grabs. Call it only
+     * when the grab stream is empty and the ledger has every relayed grab.
+     */
+    @Transactional
+    public void rebuild(String dropId) {
+        PacketDrop drop = PacketDrop.lock(dropId);
+        if (drop.status != DropStatus.FROZEN) {
+            return;
+        }
+        Campaign campaign = Campaign.findById(drop.campaignId);
+        Map<String, PacketPools.Claim> claims = new HashMap<>();
+        for (Grab grab : Grab.<Grab>list("poolId", dropId)) {
+            claims.put(grab.userId, new PacketPools.Claim(grab.grabId, grab.packetIndex, grab.amountCents, grab.grabbedAt));
+        }
+        boolean rebuilt = pools.rebuild(poolOf(drop), PoolPackets.<PoolPackets>findById(dropId).amounts, claims,
+                drop.startsAt, drop.endsAt, campaign.maxGrabsPerUser, campaign.status != CampaignStatus.ACTIVE,
+                perUser("select user_id, count(*) from grab where campaign_id = ?1 group by user_id", campaign.id),
+                perUser("select user_id, least(sum(grabs), " + campaign.maxBonusGrabsPerUser
+                        + ") from bonus_grant where campaign_id = ?1 group by user_id", campaign.id));
+        if (rebuilt) {
+            LOG.warnf("drop %s rebuilt from PostgreSQL with %d grabs", dropId, claims.size());
+            drop.status = DropStatus.ACTIVE;
+        }
+    }
+
+    public List<PacketDrop> active() {
+        return PacketDrop.list("status", DropStatus.ACTIVE);
+    }
+
+    public List<PacketDrop> frozen() {
+        return PacketDrop.list("status", DropStatus.FROZEN);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> perUser(String sql, String campaignId) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : (List<Object[]>) PacketDrop.getEntityManager().createNativeQuery(sql)
+                .setParameter(1, campaignId).getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     /** Returns a closed drop's remainder to its campaign; the refund row makes a repeat do nothing. */

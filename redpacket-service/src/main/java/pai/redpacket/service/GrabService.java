@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import pai.platform.error.ApiException;
 import pai.platform.error.RateLimitedException;
+import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.Grab;
 import pai.redpacket.service.PacketPools.GrabResult;
 import pai.redpacket.service.PacketPools.Pool;
@@ -54,6 +55,9 @@ public class GrabService {
         Uni<Pool> pool = known != null ? Uni.createFrom().item(known)
                 : blocking(() -> DropService.poolOf(DropService.find(dropId))).invoke(p -> dropPools.put(dropId, p));
         return measured(pool.chain(p -> grab(p, userId, () -> {
+            if (DropService.find(dropId).status == DropStatus.FROZEN) {
+                throw new RedpacketRefusals.Busy();
+            }
             throw new RedpacketRefusals.DropNotActive(dropId);
         })));
     }
@@ -62,7 +66,8 @@ public class GrabService {
     public Uni<Granted> grabGroupPacket(String userId, String packetId) {
         return measured(blocking(() -> groupPackets.poolForMember(packetId, userId))
                 .chain(p -> grab(p, userId, () -> {
-                    throw new RedpacketRefusals.PacketExpired(packetId);
+                    groupPackets.refuseNotOpen(packetId);
+                    return null;
                 })));
     }
 

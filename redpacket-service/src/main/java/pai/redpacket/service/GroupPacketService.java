@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.platform.error.InvalidFieldException;
@@ -48,10 +48,9 @@ public class GroupPacketService {
     private final Outbox outbox;
     private final IdempotentRequests idempotent;
     private final RedpacketConfig config;
-    private final Event<Sent> sent;
 
     public GroupPacketService(Wallets wallets, Ledger ledger, PacketPools pools, PaiMembers members, Outbox outbox,
-            IdempotentRequests idempotent, RedpacketConfig config, Event<Sent> sent) {
+            IdempotentRequests idempotent, RedpacketConfig config) {
         this.wallets = wallets;
         this.ledger = ledger;
         this.pools = pools;
@@ -59,17 +58,25 @@ public class GroupPacketService {
         this.outbox = outbox;
         this.idempotent = idempotent;
         this.config = config;
-        this.sent = sent;
     }
 
-    /** Fired in the sending transaction; the packet is loaded into Redis once it commits. */
-    public record Sent(String packetId) {
-    }
-
-    @Transactional
+    /**
+     * Debits, stores and announces the packet in one transaction, then opens it in Redis before
+     * answering, so that the members who see the card can grab at once. Should the process die in
+     * between, the scheduler opens it.
+     */
     public IdempotentRequests.Answer send(String senderId, String paiId, String idempotencyKey, SendPacket request) {
-        return idempotent.once(senderId, idempotencyKey, "send-packet:" + paiId, 201,
-                () -> create(senderId, paiId, request));
+        String[] created = new String[1];
+        IdempotentRequests.Answer answer = QuarkusTransaction.requiringNew().call(() -> idempotent.once(senderId,
+                idempotencyKey, "send-packet:" + paiId, 201, () -> {
+                    GroupPacketView view = create(senderId, paiId, request);
+                    created[0] = view.id();
+                    return view;
+                }));
+        if (created[0] != null) {
+            QuarkusTransaction.requiringNew().run(() -> open(created[0]));
+        }
+        return answer;
     }
 
     private GroupPacketView create(String senderId, String paiId, SendPacket request) {
@@ -97,18 +104,21 @@ public class GroupPacketService {
         PoolPackets.of(packet.id, PacketSplitter.split(packet.totalCents, packet.packetCount, packet.split,
                 new SplittableRandom(SEEDS.nextLong()))).persist();
         outbox.append(RedpacketEvents.packetStage(packet, LifecycleStage.CREATED, packet.totalCents));
-        sent.fire(new Sent(packet.id));
         return view(packet);
     }
 
     @Transactional
     public void load(String packetId) {
+        open(packetId);
+    }
+
+    private void open(String packetId) {
         GroupPacket packet = GroupPacket.lock(packetId);
         if (packet == null || packet.status != DropStatus.SCHEDULED) {
             return;
         }
         PoolPackets packets = PoolPackets.findById(packetId);
-        if (pools.load(packet.id, packets.amounts, packet.createdAt, packet.expiresAt, 1, packet.totalCents, false)) {
+        if (pools.load(poolOf(packet), packets.amounts, packet.createdAt, packet.expiresAt, 1, packet.totalCents, false)) {
             packet.status = DropStatus.ACTIVE;
         }
     }
@@ -140,6 +150,14 @@ public class GroupPacketService {
             outbox.append(RedpacketEvents.packetStage(packet, LifecycleStage.REFUNDED, amountCents));
         }
         packet.status = DropStatus.CLOSED;
+    }
+
+    /** Not in Redis yet (opening after its commit) is a wait; closed is expired. */
+    public void refuseNotOpen(String packetId) {
+        if (find(packetId).status == DropStatus.SCHEDULED) {
+            throw new RedpacketRefusals.Busy();
+        }
+        throw new RedpacketRefusals.PacketExpired(packetId);
     }
 
     /** The pool to grab from, for a member of the packet's pai. */

@@ -3,6 +3,7 @@ package pai.redpacket.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,9 +78,9 @@ public class PacketPools {
      * Copies the packets into a staging list and swaps it in with the meta in one script; true
      * when Redis holds the drop now (loaded by this call or an earlier one).
      */
-    public boolean load(String dropId, long[] amounts, Instant startsAt, Instant endsAt, int maxGrabsPerUser,
+    public boolean load(Pool pool, long[] amounts, Instant startsAt, Instant endsAt, int maxGrabsPerUser,
             long amountCents, boolean paused) {
-        String staging = RedisKeys.staging(dropId, UUID.randomUUID().toString());
+        String staging = RedisKeys.staging(pool.id(), UUID.randomUUID().toString());
         for (int from = 0; from < amounts.length; from += PUSH_CHUNK) {
             int to = Math.min(amounts.length, from + PUSH_CHUNK);
             List<String> args = new ArrayList<>(to - from + 1);
@@ -90,11 +91,82 @@ public class PacketPools {
             redis.execute("RPUSH", args.toArray(String[]::new));
         }
         String result = scripts.run(RedisScripts.LOAD,
-                List.of(RedisKeys.meta(dropId), RedisKeys.packets(dropId), staging),
+                List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), staging,
+                        RedisKeys.campaignGrabs(pool.scope())),
                 Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()),
                 Integer.toString(maxGrabsPerUser), Long.toString(amountCents), Integer.toString(amounts.length),
                 paused ? "PAUSED" : "OPEN").toString();
         return !"INCOMPLETE".equals(result);
+    }
+
+    /**
+     * Restores a pool Redis lost: the packets the ledger has not granted, the ledger's claims, and
+     * the users' campaign counters raised to at least what the ledger and the bonus records say.
+     * True when Redis holds the pool afterwards.
+     */
+    public boolean rebuild(Pool pool, long[] amounts, Map<String, Claim> claims, Instant startsAt, Instant endsAt,
+            int maxGrabsPerUser, boolean paused, Map<String, Long> grabsPerUser, Map<String, Long> bonusPerUser) {
+        String token = UUID.randomUUID().toString();
+        String stagedPackets = RedisKeys.staging(pool.id(), token);
+        String stagedClaims = RedisKeys.stagedClaims(pool.id(), token);
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        claims.values().forEach(c -> taken.add(c.index()));
+        List<String> batch = new ArrayList<>();
+        long remainingCents = 0;
+        int remainingPackets = 0;
+        for (int i = 0; i < amounts.length; i++) {
+            if (taken.contains(i)) {
+                continue;
+            }
+            batch.add(i + ":" + amounts[i]);
+            remainingCents += amounts[i];
+            remainingPackets++;
+            if (batch.size() == PUSH_CHUNK) {
+                push(stagedPackets, batch);
+            }
+        }
+        push(stagedPackets, batch);
+        List<String> claimArgs = new ArrayList<>();
+        claims.forEach((user, claim) -> {
+            claimArgs.add(user);
+            claimArgs.add(claim.grabId() + ":" + claim.index() + ":" + claim.amountCents() + ":" + claim.grabbedAt().toEpochMilli());
+        });
+        for (int from = 0; from < claimArgs.size(); from += 2 * PUSH_CHUNK) {
+            List<String> args = new ArrayList<>();
+            args.add(stagedClaims);
+            args.addAll(claimArgs.subList(from, Math.min(claimArgs.size(), from + 2 * PUSH_CHUNK)));
+            redis.execute("HSET", args.toArray(String[]::new));
+        }
+        raiseTo(RedisKeys.campaignGrabs(pool.scope()), grabsPerUser);
+        raiseTo(RedisKeys.campaignBonus(pool.scope()), bonusPerUser);
+        String result = scripts.run(RedisScripts.REBUILD,
+                List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), stagedPackets,
+                        RedisKeys.claims(pool.id()), stagedClaims, RedisKeys.campaignGrabs(pool.scope())),
+                Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()),
+                Integer.toString(maxGrabsPerUser), Long.toString(remainingCents), Integer.toString(remainingPackets),
+                paused ? "PAUSED" : "OPEN", Integer.toString(claims.size())).toString();
+        return !"INCOMPLETE".equals(result);
+    }
+
+    private void push(String list, List<String> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(batch.size() + 1);
+        args.add(list);
+        args.addAll(batch);
+        redis.execute("RPUSH", args.toArray(String[]::new));
+        batch.clear();
+    }
+
+    /** Counters only grow here: a count Redis kept is never lowered to what the ledger knows so far. */
+    private void raiseTo(String hash, Map<String, Long> floor) {
+        floor.forEach((user, value) -> {
+            Response current = redis.execute("HGET", hash, user);
+            if (current == null || current.toLong() < value) {
+                redis.execute("HSET", hash, user, Long.toString(value));
+            }
+        });
     }
 
     public Closed close(Pool pool) {
@@ -120,8 +192,17 @@ public class PacketPools {
                 userId, rewardId, Integer.toString(grabs), Integer.toString(cap)).toLong() >= 0;
     }
 
-    public boolean isLoaded(String dropId) {
-        return redis.execute("EXISTS", RedisKeys.meta(dropId)).toInteger() == 1;
+    public long streamLength() {
+        return redis.execute("XLEN", RedisKeys.GRAB_STREAM).toLong();
+    }
+
+    public boolean isLoaded(String poolId) {
+        return redis.execute("EXISTS", RedisKeys.meta(poolId)).toInteger() == 1;
+    }
+
+    /** The pool and its scope's counters are both in Redis; either missing means Redis lost them. */
+    public boolean isIntact(Pool pool) {
+        return isLoaded(pool.id()) && redis.execute("HEXISTS", RedisKeys.campaignGrabs(pool.scope()), "~").toInteger() == 1;
     }
 
     public Optional<Claim> claimOf(String dropId, String userId) {

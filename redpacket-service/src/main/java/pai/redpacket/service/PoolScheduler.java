@@ -1,14 +1,9 @@
 package pai.redpacket.service;
 
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
@@ -17,10 +12,11 @@ import pai.platform.messaging.UntilStarted;
 import pai.redpacket.config.RedpacketConfig;
 import pai.redpacket.domain.GroupPacket;
 import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.messaging.LedgerBacklog;
 
 /**
- * Loads drops shortly before they open and lucky packets as they are sent, and closes both when
- * they end. Every instance runs it;
+ * Loads drops shortly before they open and lucky packets as they are sent, closes both when they
+ * end, and freezes and rebuilds a drop that Redis lost. Every instance runs it;
  * the drop's row lock and the idempotent scripts make a second instance's run do nothing.
  */
 @ApplicationScoped
@@ -30,27 +26,18 @@ public class PoolScheduler {
     private final DropService drops;
     private final GroupPacketService groupPackets;
     private final RedpacketConfig config;
-    /** A plain thread: a context-propagating executor would carry the finished transaction along. */
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "group-packet-loader"));
+    private final PacketPools pools;
+    private final LedgerBacklog ledgerBacklog;
 
-    public PoolScheduler(DropService drops, GroupPacketService groupPackets, RedpacketConfig config) {
+    public PoolScheduler(DropService drops, GroupPacketService groupPackets, RedpacketConfig config, PacketPools pools,
+            LedgerBacklog ledgerBacklog) {
         this.drops = drops;
         this.groupPackets = groupPackets;
         this.config = config;
+        this.pools = pools;
+        this.ledgerBacklog = ledgerBacklog;
     }
 
-    @PreDestroy
-    void stop() {
-        loader.shutdown();
-    }
-
-    /**
-     * A sent lucky packet opens right after its transaction commits, not at the next tick; on
-     * another thread, because no transaction can start while the sending one completes.
-     */
-    void onSent(@Observes(during = TransactionPhase.AFTER_SUCCESS) GroupPacketService.Sent sent) {
-        loader.execute(() -> attempt("load", sent.packetId(), () -> groupPackets.load(sent.packetId())));
-    }
 
     @Scheduled(every = "${pai.redpacket.scheduler-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = UntilStarted.class)
@@ -62,12 +49,28 @@ public class PoolScheduler {
         for (PacketDrop drop : drops.dueForClosing(now)) {
             attempt("close", drop.id, () -> drops.close(drop.id));
         }
+        for (PacketDrop drop : drops.active()) {
+            if (!pools.isIntact(DropService.poolOf(drop))) {
+                attempt("freeze", drop.id, () -> drops.freezeIfLost(drop.id));
+            }
+        }
+        List<PacketDrop> frozen = drops.frozen();
+        if (!frozen.isEmpty() && streamDrained()) {
+            for (PacketDrop drop : frozen) {
+                attempt("rebuild", drop.id, () -> drops.rebuild(drop.id));
+            }
+        }
         for (GroupPacket packet : groupPackets.dueForLoading()) {
             attempt("load", packet.id, () -> groupPackets.load(packet.id));
         }
         for (GroupPacket packet : groupPackets.dueForClosing(now)) {
             attempt("close", packet.id, () -> groupPackets.close(packet.id));
         }
+    }
+
+    /** Every grab Redis still held has reached Kafka, and the ledger has committed all of Kafka's. */
+    private boolean streamDrained() {
+        return pools.streamLength() == 0 && ledgerBacklog.grabsNotYetInLedger() == 0;
     }
 
     private static void attempt(String step, String poolId, Runnable work) {

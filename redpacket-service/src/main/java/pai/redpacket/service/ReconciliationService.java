@@ -71,6 +71,8 @@ public class ReconciliationService {
             } else if (drop.status == DropStatus.CLOSED && ledger + refund != drop.amountCents) {
                 differences.add("drop " + drop.id + ": granted " + ledger + " + refunded " + refund + " != amount "
                         + drop.amountCents);
+            } else if (drop.status == DropStatus.FROZEN) {
+                differences.add("drop " + drop.id + ": Redis lost it; frozen until it is rebuilt from PostgreSQL");
             } else if (drop.status == DropStatus.SCHEDULED && (ledger != 0 || refund != 0)) {
                 differences.add("drop " + drop.id + ": not loaded yet, but has grants or refunds");
             }

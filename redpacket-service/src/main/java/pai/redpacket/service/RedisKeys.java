@@ -28,6 +28,10 @@ public final class RedisKeys {
         return "rp:{drop:" + dropId + "}:staging:" + token;
     }
 
+    public static String stagedClaims(String dropId, String token) {
+        return "rp:{drop:" + dropId + "}:staged-claims:" + token;
+    }
+
     public static String campaignGrabs(String campaignId) {
         return "rp:{campaign:" + campaignId + "}:grabs";
     }

@@ -29,6 +29,7 @@ public class RedisScripts {
     public static final String TRIM = "trim";
     public static final String LEASE = "lease";
     public static final String BONUS = "bonus";
+    public static final String REBUILD = "rebuild";
 
     private final RedisDataSource redis;
     private final ReactiveRedisDataSource reactive;
