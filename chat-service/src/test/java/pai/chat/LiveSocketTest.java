@@ -11,16 +11,29 @@ import static pai.chat.ChatApi.paiWith;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import pai.events.EventEnvelope;
+import pai.events.chat.ChatMessagePosted;
+import pai.events.chat.MessageKind;
+import pai.events.chat.SenderKind;
 import pai.launcher.DevKeys;
 import pai.launcher.DevTokens;
+import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 
@@ -32,6 +45,9 @@ class LiveSocketTest {
 
     @TestHTTPResource("/api/chat/ws")
     URI http;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aBadMissingOrExpiredTokenClosesWith4401() {
@@ -81,6 +97,40 @@ class LiveSocketTest {
             back.await(f -> f.path("seq").asLong() == lastSeq + 1, WAIT);
             assertThat(back.seqs(paiId)).isEqualTo(LongStream.rangeClosed(3, lastSeq + 1).boxed().toList());
         }
+    }
+
+    @Test
+    void aLaterSeqWaitsForTheEarlierOneAndGetsItFromTheDatabaseWhenItsEventIsLate() {
+        String alice = newUser("alice");
+        String paiId = createPai(alice);
+        try (LiveClient live = LiveClient.bySubprotocol(ws(), TestTokens.user(alice))) {
+            live.await(f -> f.path("type").asText().equals("ready"), WAIT);
+            long first = postUntilDelivered(alice, paiId, live);
+            long last = live.seqs(paiId).get(live.seqs(paiId).size() - 1);
+            // Two messages committed, but only the event of the second reaches Kafka (the first one's is late).
+            String early = UUID.randomUUID().toString();
+            String late = UUID.randomUUID().toString();
+            QuarkusTransaction.requiringNew().run(() -> {
+                insertMessage(early, paiId, last + 1, alice, "committed, event late");
+                insertMessage(late, paiId, last + 2, alice, "overtook it");
+                entityManager.createNativeQuery("update pai set last_seq = ?1 where id = ?2")
+                        .setParameter(1, last + 2).setParameter(2, paiId).executeUpdate();
+            });
+            EventPublisher.publish(EventEnvelope.of(late, "chat-service", Instant.now(), new ChatMessagePosted(late, paiId,
+                    last + 2, alice, SenderKind.USER, MessageKind.TEXT, "overtook it", null, List.of(), null, null, Instant.now())));
+
+            live.await(f -> f.path("seq").asLong() == last + 2, WAIT);
+            assertThat(live.seqs(paiId)).isEqualTo(LongStream.rangeClosed(first, last + 2).boxed().toList());
+            assertThat(live.frames().stream().filter(f -> early.equals(f.path("id").asText())).findFirst().orElseThrow()
+                    .get("text").asText()).isEqualTo("committed, event late");
+        }
+    }
+
+    private void insertMessage(String id, String paiId, long seq, String senderId, String text) {
+        entityManager.createNativeQuery("insert into message (id, pai_id, seq, sender_id, sender_kind, kind, text, mentions, created_at)"
+                + " values (?1, ?2, ?3, ?4, 'USER', 'TEXT', ?5, '', now())")
+                .setParameter(1, id).setParameter(2, paiId).setParameter(3, seq).setParameter(4, senderId).setParameter(5, text)
+                .executeUpdate();
     }
 
     @Test

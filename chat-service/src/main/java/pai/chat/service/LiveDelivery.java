@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import pai.chat.domain.Message;
@@ -260,7 +261,10 @@ public class LiveDelivery {
             }
             List<Message> missing;
             try {
-                missing = messages.replay(paiId, from, (int) Math.min(MAX_REPLAY, to - from - 1)).items();
+                // A timer thread has no request context: the read needs its own (read-only) transaction.
+                long after = from;
+                int count = (int) Math.min(MAX_REPLAY, to - from - 1);
+                missing = QuarkusTransaction.requiringNew().call(() -> messages.replay(paiId, after, count).items());
             } catch (RuntimeException e) {
                 LOG.warnf("cannot fill the gap %d..%d of pai %s yet: %s", from + 1, to - 1, paiId, e.getMessage());
                 synchronized (this) {
