@@ -1,18 +1,21 @@
 package pai.agent.service;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import pai.agent.domain.ChatLine;
-import pai.agent.domain.PaiMember;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChanged;
+import pai.platform.membership.PaiMemberships;
 
 /** Keeps agent-service's copy of the chat: members and messages, each applied once. */
 @ApplicationScoped
 public class ChatProjection {
+    private final PaiMemberships memberships;
+
+    public ChatProjection(PaiMemberships memberships) {
+        this.memberships = memberships;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ChatMessagePosted posted) {
@@ -34,16 +37,6 @@ public class ChatProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(MembershipChanged changed) {
-        var existing = PaiMember.find(changed.paiId(), changed.userId());
-        if (!changed.member()) {
-            existing.ifPresent(PaiMember::delete);
-            return;
-        }
-        PaiMember member = existing.orElseGet(PaiMember::new);
-        member.paiId = changed.paiId();
-        member.userId = changed.userId();
-        member.role = changed.role();
-        member.updatedAt = changed.changedAt() == null ? Instant.now() : changed.changedAt();
-        member.persist();
+        memberships.apply(changed);
     }
 }

@@ -1,4 +1,4 @@
-package pai.redpacket.domain;
+package pai.platform.membership;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import pai.events.chat.MemberRole;
 
-/** Who is in a pai, as pai.chat.members last said. */
+/**
+ * Who is in a pai, as pai.chat.members last said: the copy a service other than chat-service keeps
+ * to decide what members may do. Each such service migrates its own {@code pai_member} table.
+ */
 @Entity
 @Table(name = "pai_member")
 @IdClass(PaiMember.Key.class)

@@ -9,18 +9,18 @@ import io.smallrye.common.annotation.Blocking;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.MembershipChanged;
+import pai.platform.membership.PaiMemberships;
 import pai.platform.messaging.ProcessedEvents;
-import pai.redpacket.service.PaiMembers;
 
 /** Keeps the membership copy that decides who may grab a pai's lucky packets. */
 @ApplicationScoped
 public class MembershipConsumer {
     public static final String CHANNEL = "chat-members";
 
-    private final PaiMembers members;
+    private final PaiMemberships members;
     private final ProcessedEvents processed;
 
-    public MembershipConsumer(PaiMembers members, ProcessedEvents processed) {
+    public MembershipConsumer(PaiMemberships members, ProcessedEvents processed) {
         this.members = members;
         this.processed = processed;
     }

@@ -1,34 +1,20 @@
 package pai.redpacket.service;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import pai.events.chat.MembershipChanged;
-import pai.redpacket.domain.PaiMember;
+import pai.platform.membership.PaiMemberships;
 
-/** redpacket-service's copy of pai membership, fed by pai.chat.members. */
+/** Who may send and grab a pai's lucky packets: its members, as chat-service last announced them. */
 @ApplicationScoped
 public class PaiMembers {
+    private final PaiMemberships memberships;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(MembershipChanged changed) {
-        var existing = PaiMember.find(changed.paiId(), changed.userId());
-        if (!changed.member()) {
-            existing.ifPresent(PaiMember::delete);
-            return;
-        }
-        PaiMember member = existing.orElseGet(PaiMember::new);
-        member.paiId = changed.paiId();
-        member.userId = changed.userId();
-        member.role = changed.role();
-        member.updatedAt = changed.changedAt() == null ? Instant.now() : changed.changedAt();
-        member.persist();
+    public PaiMembers(PaiMemberships memberships) {
+        this.memberships = memberships;
     }
 
     public void requireMember(String paiId, String userId) {
-        if (PaiMember.find(paiId, userId).isEmpty()) {
+        if (!memberships.isMember(paiId, userId)) {
             throw new RedpacketRefusals.NotAMember(paiId);
         }
     }

@@ -1,0 +1,32 @@
+package pai.platform.membership;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import pai.events.chat.MembershipChanged;
+
+/** Applies pai.chat.members to a service's membership copy; the latest change per member wins. */
+@ApplicationScoped
+public class PaiMemberships {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(MembershipChanged changed) {
+        var existing = PaiMember.find(changed.paiId(), changed.userId());
+        if (!changed.member()) {
+            existing.ifPresent(PaiMember::delete);
+            return;
+        }
+        PaiMember member = existing.orElseGet(PaiMember::new);
+        member.paiId = changed.paiId();
+        member.userId = changed.userId();
+        member.role = changed.role();
+        member.updatedAt = changed.changedAt() == null ? Instant.now() : changed.changedAt();
+        member.persist();
+    }
+
+    public boolean isMember(String paiId, String userId) {
+        return PaiMember.find(paiId, userId).isPresent();
+    }
+}
