@@ -112,4 +112,19 @@ class PaiApiTest {
 
         as(dave).get("/api/chat/pais").then().statusCode(200).body("items", equalTo(List.of()));
     }
+
+    @Test
+    void myPaisArePagedNewestJoinedFirst() {
+        String erin = newUser("erin");
+        String first = createPai(erin);
+        String second = createPai(erin);
+        String third = createPai(erin);
+
+        as(erin).get("/api/chat/pais?limit=2").then().statusCode(200)
+                .body("items.id", equalTo(List.of(third, second))).body("hasMore", equalTo(true));
+        as(erin).get("/api/chat/pais?limit=2&afterPaiId=" + second).then().statusCode(200)
+                .body("items.id", equalTo(List.of(first))).body("hasMore", equalTo(false));
+        as(erin).get("/api/chat/pais?afterPaiId=not-mine").then().statusCode(400).body("field", equalTo("afterPaiId"));
+        as(erin).get("/api/chat/pais?limit=0").then().statusCode(400).body("field", equalTo("limit"));
+    }
 }

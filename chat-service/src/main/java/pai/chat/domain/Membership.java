@@ -44,6 +44,16 @@ public class Membership extends PanacheEntityBase {
         return list("userId", Sort.by("joinedAt").descending(), userId);
     }
 
+    /** A page of the user's pais, newest joined first, after the one the cursor names. */
+    public static List<Membership> ofUser(String userId, Membership after, int limit) {
+        Sort newestFirst = Sort.by("joinedAt").descending().and("paiId").descending();
+        if (after == null) {
+            return find("userId", newestFirst, userId).page(0, limit).list();
+        }
+        return find("userId = ?1 and (joinedAt < ?2 or (joinedAt = ?2 and paiId < ?3))", newestFirst, userId,
+                after.joinedAt, after.paiId).page(0, limit).list();
+    }
+
     public static List<Membership> ofPai(String paiId, String afterUserId, int limit) {
         return find("paiId = ?1 and userId > ?2", Sort.by("userId"), paiId, afterUserId == null ? "" : afterUserId)
                 .page(0, limit).list();

@@ -1,7 +1,6 @@
 package pai.chat.rest;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -56,10 +55,12 @@ public class PaiResource {
         return Joined.of(pais.join(user.id(), request.inviteCode()));
     }
 
+    /** The caller's pais with unread counts, newest joined first. */
     @GET
-    public Page<MyPai> mine() {
-        List<MyPai> mine = pais.mine(user.id()).stream().map(MyPai::of).toList();
-        return new Page<>(mine, false);
+    public Page<MyPai> mine(@QueryParam("afterPaiId") String afterPaiId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        var page = pais.mine(user.id(), afterPaiId, limit);
+        return new Page<>(page.items().stream().map(MyPai::of).toList(), page.hasMore());
     }
 
     @GET

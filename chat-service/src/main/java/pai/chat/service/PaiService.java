@@ -63,13 +63,16 @@ public class PaiService {
         return pai;
     }
 
-    public List<PaiSummary> mine(String userId) {
-        List<Membership> memberships = Membership.ofUser(userId);
-        Map<String, Pai> pais = Pai.<Pai>list("id in ?1", memberships.stream().map(m -> m.paiId).toList())
+    /** The caller's pais with unread counts, newest joined first; {@code afterPaiId} is the cursor. */
+    public Page<PaiSummary> mine(String userId, String afterPaiId, int limit) {
+        Membership cursor = afterPaiId == null ? null : Membership.find(afterPaiId, userId)
+                .orElseThrow(() -> new InvalidFieldException("afterPaiId", "not one of your pais"));
+        Page<Membership> memberships = Page.ofOneExtra(Membership.ofUser(userId, cursor, limit + 1), limit);
+        Map<String, Pai> pais = Pai.<Pai>list("id in ?1", memberships.items().stream().map(m -> m.paiId).toList())
                 .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-        return memberships.stream()
+        return new Page<>(memberships.items().stream()
                 .map(m -> new PaiSummary(pais.get(m.paiId), m.role, m.readSeq, Math.max(0, pais.get(m.paiId).lastSeq - m.readSeq)))
-                .toList();
+                .toList(), memberships.hasMore());
     }
 
     /** The caller leaves; an owner who leaves hands the pai to the longest-standing admin, else member. */
