@@ -14,7 +14,6 @@ function setup(thread)
 end
 
 function init(args)
-  local total = counter
   tokens = {}
   local file = assert(io.open(os.getenv("GRAB_TOKENS"), "r"))
   local line_no = 0
