@@ -29,16 +29,14 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes committed outbox rows to Kafka in id order and deletes them once the broker has
- * acknowledged them ({@code acks=all}). A PostgreSQL advisory lock lets one instance relay at a
- * time, which keeps per-key order across instances; a crash between the acknowledgement and the
+ * acknowledged them ({@code acks=all}). A PostgreSQL advisory lock per schema lets one instance
+ * relay at a time, which keeps per-key order across instances; a crash between the acknowledgement and the
  * delete publishes again, and consumers drop the repeat by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
     public static final String CHANNEL = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** pg_try_advisory_xact_lock key: "PAIOUTBX" in ASCII; one per database schema is enough. */
-    private static final long LOCK_KEY = 0x5041494F55544258L;
     private static final int BATCH = 200;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -92,8 +90,9 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     int relayBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK_KEY)
+        // One lock per schema: the services share a database, and each relays only its own outbox.
+        Boolean locked = (Boolean) entityManager
+                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('pai.outbox.' || current_schema()))")
                 .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return 0;

@@ -45,8 +45,9 @@ public class LedgerConsumers {
                 .filter(e -> e != null && e.data() instanceof PacketGrabbed)
                 .map(e -> (PacketGrabbed) e.data())
                 .toList();
-        ledger.recordGrabs(grabs);
-        crashPoints.reach(CrashPoints.LEDGER_AFTER_COMMIT_BEFORE_OFFSET);
+        if (ledger.recordGrabs(grabs) > 0) {
+            crashPoints.reach(CrashPoints.LEDGER_AFTER_COMMIT_BEFORE_OFFSET);
+        }
     }
 
     @Incoming(LIFECYCLE)

@@ -136,10 +136,15 @@ public class ReconciliationService {
 
     @SuppressWarnings("unchecked")
     private List<String> ledgerRowsThatDoNotMatchTheirPacket(String campaignId) {
+        // Each drop's array is unnested once and joined to its grabs: indexing the array per grab
+        // row would unpack it again for every row.
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select g.grab_id, g.amount_cents, p.amounts[g.packet_index + 1]
-                from grab g join pool_packets p on p.pool_id = g.pool_id
-                where g.campaign_id = ?1 and g.amount_cents is distinct from p.amounts[g.packet_index + 1]""")
+                select g.grab_id, g.amount_cents, packet.amount
+                from pool_packets p
+                join packet_drop d on d.id = p.pool_id and d.campaign_id = ?1
+                cross join lateral unnest(p.amounts) with ordinality as packet(amount, position)
+                join grab g on g.pool_id = p.pool_id and g.packet_index = packet.position - 1
+                where g.amount_cents <> packet.amount""")
                 .setParameter(1, campaignId).getResultList();
         return rows.stream().map(r -> "grab " + r[0] + ": ledger says " + r[1] + ", its packet holds " + r[2]).toList();
     }
