@@ -24,4 +24,8 @@ public class AgentCatalog {
     public List<AgentProfile> all() {
         return AGENTS;
     }
+
+    public java.util.Optional<AgentProfile> find(String agentId) {
+        return AGENTS.stream().filter(agent -> agent.id().equals(agentId)).findFirst();
+    }
 }

@@ -1,0 +1,91 @@
+package pai.agent.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import pai.agent.domain.AgentProfile;
+import pai.agent.domain.PaiAgent;
+import pai.events.chat.MemberRole;
+import pai.platform.error.InvalidFieldException;
+import pai.platform.membership.PaiMember;
+
+/** Which agents a pai has on: members read it, the owner and admins change it. */
+@ApplicationScoped
+public class PaiAgentService {
+    private final AgentCatalog catalog;
+    private final ObjectMapper json;
+
+    public PaiAgentService(AgentCatalog catalog, ObjectMapper json) {
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    /** An agent of the catalog as one pai has it: off, with no settings, until someone turns it on. */
+    public record Setting(String agentId, String name, boolean enabled, Map<String, Object> settings, Instant updatedAt) {
+    }
+
+    @Transactional
+    public Setting configure(String userId, String paiId, String agentId, boolean enabled, Map<String, Object> settings) {
+        AgentProfile agent = catalog.find(agentId).orElseThrow(() -> new AgentRefusals.AgentNotFound(agentId));
+        PaiMember member = PaiMember.find(paiId, userId).orElseThrow(() -> new AgentRefusals.NotAMember(paiId));
+        if (member.role != MemberRole.OWNER && member.role != MemberRole.ADMIN) {
+            throw new AgentRefusals.NotAnAdmin(paiId);
+        }
+        PaiAgent setting = PaiAgent.find(paiId, agentId).orElseGet(PaiAgent::new);
+        setting.paiId = paiId;
+        setting.agentId = agent.id();
+        setting.enabled = enabled;
+        setting.settings = write(settings == null ? Map.of() : settings);
+        setting.updatedBy = userId;
+        setting.updatedAt = Instant.now();
+        setting.persist();
+        return view(agent, setting);
+    }
+
+    public List<Setting> ofPai(String userId, String paiId) {
+        if (PaiMember.find(paiId, userId).isEmpty()) {
+            throw new AgentRefusals.NotAMember(paiId);
+        }
+        Map<String, PaiAgent> settings = PaiAgent.ofPai(paiId).stream()
+                .collect(Collectors.toMap(s -> s.agentId, Function.identity()));
+        return catalog.all().stream().map(agent -> view(agent, settings.get(agent.id()))).toList();
+    }
+
+    private Setting view(AgentProfile agent, PaiAgent setting) {
+        if (setting == null) {
+            return new Setting(agent.id(), agent.name(), false, Map.of(), null);
+        }
+        return new Setting(agent.id(), agent.name(), setting.enabled, read(setting.settings), setting.updatedAt);
+    }
+
+    private String write(Map<String, Object> settings) {
+        try {
+            String written = json.writeValueAsString(settings);
+            if (written.length() > 4000) {
+                throw new InvalidFieldException("settings", "at most 4000 characters of JSON");
+            }
+            return written;
+        } catch (JsonProcessingException e) {
+            throw new InvalidFieldException("settings", "not a JSON object");
+        }
+    }
+
+    private Map<String, Object> read(String settings) {
+        try {
+            return json.readValue(settings, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored settings are not JSON", e);
+        }
+    }
+}

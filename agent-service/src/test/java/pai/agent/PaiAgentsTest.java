@@ -1,0 +1,82 @@
+package pai.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import pai.events.EventEnvelope;
+import pai.events.chat.MemberRole;
+import pai.events.chat.MembershipChange;
+import pai.events.chat.MembershipChanged;
+import pai.platform.membership.PaiMember;
+import pai.platform.testing.EventPublisher;
+import pai.platform.testing.TestEnvironment;
+import pai.platform.testing.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(TestEnvironment.class)
+class PaiAgentsTest {
+
+    @Test
+    void ownersAndAdminsSwitchAgentsOnAndMembersSeeThem() {
+        String paiId = UUID.randomUUID().toString();
+        member(paiId, "owner-" + paiId, MemberRole.OWNER);
+        member(paiId, "admin-" + paiId, MemberRole.ADMIN);
+        member(paiId, "member-" + paiId, MemberRole.MEMBER);
+        String path = "/api/agents/pais/" + paiId + "/agents";
+
+        as("owner-" + paiId).body("{\"enabled\":true,\"settings\":{\"language\":\"zh\",\"everyMessages\":50}}")
+                .put(path + "/summarizer").then().statusCode(200)
+                .body("agentId", equalTo("summarizer")).body("enabled", equalTo(true))
+                .body("settings.everyMessages", equalTo(50));
+        as("admin-" + paiId).body("{\"enabled\":true}").put(path + "/supervisor").then().statusCode(200);
+        as("member-" + paiId).body("{\"enabled\":false}").put(path + "/summarizer").then().statusCode(403)
+                .body("code", equalTo("NOT_AN_ADMIN"));
+
+        as("member-" + paiId).get(path).then().statusCode(200)
+                .body("items.find { it.agentId == 'summarizer' }.enabled", equalTo(true))
+                .body("items.find { it.agentId == 'supervisor' }.enabled", equalTo(true))
+                .body("items.find { it.agentId == 'remixer' }.enabled", equalTo(false));
+    }
+
+    @Test
+    void strangersUnknownAgentsAndBadBodiesAreRefused() {
+        String paiId = UUID.randomUUID().toString();
+        member(paiId, "owner-" + paiId, MemberRole.OWNER);
+        String path = "/api/agents/pais/" + paiId + "/agents";
+        as("stranger").get(path).then().statusCode(403).body("code", equalTo("NOT_A_MEMBER"));
+        as("stranger").body("{\"enabled\":true}").put(path + "/summarizer").then().statusCode(403);
+        as("owner-" + paiId).body("{\"enabled\":true}").put(path + "/oracle").then().statusCode(404)
+                .body("code", equalTo("AGENT_NOT_FOUND"));
+        as("owner-" + paiId).body("{\"enabled\":\"yes\"}").put(path + "/summarizer").then().statusCode(400)
+                .body("field", equalTo("enabled"));
+        as("owner-" + paiId).body("{\"settings\":{}}").put(path + "/summarizer").then().statusCode(400)
+                .body("field", equalTo("enabled"));
+        as("owner-" + paiId).body("{\"enabled\":true,\"settings\":[1]}").put(path + "/summarizer").then().statusCode(400)
+                .body("field", equalTo("settings"));
+        as("owner-" + paiId).get(path).then().statusCode(200)
+                .body("items.find { it.agentId == 'summarizer' }.enabled", equalTo(false));
+    }
+
+    private static void member(String paiId, String userId, MemberRole role) {
+        EventPublisher.publish(EventEnvelope.of("chat-service",
+                new MembershipChanged(paiId, userId, role, MembershipChange.JOINED, userId, Instant.now())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> PaiMember.find(paiId, userId).isPresent()));
+    }
+
+    private static RequestSpecification as(String userId) {
+        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
+    }
+}
