@@ -34,6 +34,7 @@ import pai.events.chat.SenderKind;
 import pai.launcher.DevKeys;
 import pai.launcher.DevTokens;
 import pai.platform.testing.EventPublisher;
+import pai.platform.testing.LiveClient;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 

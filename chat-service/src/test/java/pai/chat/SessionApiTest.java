@@ -17,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import pai.platform.testing.LiveClient;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 

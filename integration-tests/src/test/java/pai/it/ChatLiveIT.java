@@ -6,29 +6,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import pai.platform.testing.LiveClient;
 
 /**
  * Real WebSocket clients on two chat-service processes, 24 pais (so that partition luck cannot
@@ -82,9 +79,9 @@ class ChatLiveIT {
             join(instance(p), members.get(2), code);
             membersByPai.put(paiId, members);
         }
-        Map<String, Client> clients = new LinkedHashMap<>();
+        Map<String, LiveClient> clients = new LinkedHashMap<>();
         for (int u = 0; u < USERS; u++) {
-            Client client = Client.connect(instance(u), ItEnvironment.bearer(users.get(u)).substring("Bearer ".length()));
+            LiveClient client = connect(instance(u), ItEnvironment.bearer(users.get(u)).substring("Bearer ".length()));
             client.await(f -> "ready".equals(f.path("type").asText()), WAIT);
             clients.put(users.get(u), client);
         }
@@ -109,7 +106,7 @@ class ChatLiveIT {
         List<Long> all = LongStream.rangeClosed(1, MESSAGES_PER_PAI).boxed().toList();
         for (var pai : membersByPai.entrySet()) {
             for (String member : pai.getValue()) {
-                Client client = clients.get(member);
+                LiveClient client = clients.get(member);
                 client.await(f -> pai.getKey().equals(f.path("paiId").asText()) && f.path("seq").asLong() == MESSAGES_PER_PAI, WAIT);
                 assertThat(client.seqs(pai.getKey())).as("%s in pai %s", member, pai.getKey()).isEqualTo(all);
             }
@@ -125,7 +122,7 @@ class ChatLiveIT {
                 post(instance(m), membersByPai.get(paiId).get(1), paiId, "while away " + m);
             }
         }
-        try (Client back = Client.connect(second, ItEnvironment.bearer(dropped).substring("Bearer ".length()))) {
+        try (LiveClient back = connect(second, ItEnvironment.bearer(dropped).substring("Bearer ".length()))) {
             back.await(f -> "ready".equals(f.path("type").asText()), WAIT);
             for (String paiId : itsPais) {
                 back.resume(paiId, MESSAGES_PER_PAI);
@@ -140,12 +137,12 @@ class ChatLiveIT {
                 assertThat(back.seqs(paiId)).isEqualTo(LongStream.rangeClosed(MESSAGES_PER_PAI + 1, MESSAGES_PER_PAI + 6).boxed().toList());
             }
         }
-        clients.values().forEach(Client::close);
+        clients.values().forEach(LiveClient::close);
     }
 
     @Test
     void aBadTokenIsClosedWith4401OnEitherInstance() {
-        try (Client onFirst = Client.connect(first, "not.a.token"); Client onSecond = Client.connect(second, "x.y.z")) {
+        try (LiveClient onFirst = connect(first, "not.a.token"); LiveClient onSecond = connect(second, "x.y.z")) {
             assertThat(onFirst.awaitClose(WAIT)).isEqualTo(4401);
             assertThat(onSecond.awaitClose(WAIT)).isEqualTo(4401);
         }
@@ -162,7 +159,7 @@ class ChatLiveIT {
         join(first, bob, code);
         join(first, carol, code);
 
-        try (Client bobLive = Client.connect(second, token(bob)); Client carolLive = Client.connect(first, token(carol))) {
+        try (LiveClient bobLive = connect(second, token(bob)); LiveClient carolLive = connect(first, token(carol))) {
             bobLive.await(f -> "ready".equals(f.path("type").asText()), WAIT);
             carolLive.await(f -> "ready".equals(f.path("type").asText()), WAIT);
             long seq = post(first, owner, paiId, "before");
@@ -173,7 +170,7 @@ class ChatLiveIT {
             assertThat(bobLive.awaitClose(WAIT)).isEqualTo(4403);
             assertThat(Duration.ofNanos(System.nanoTime() - removedAt)).isLessThan(Duration.ofSeconds(3));
 
-            try (Client bobAgain = Client.connect(second, token(bob))) {
+            try (LiveClient bobAgain = connect(second, token(bob))) {
                 var ready = bobAgain.await(f -> "ready".equals(f.path("type").asText()), WAIT);
                 assertThat(ready.path("pais").toString()).doesNotContain(paiId);
                 long after = post(second, owner, paiId, "after");
@@ -190,7 +187,7 @@ class ChatLiveIT {
         String owner = "warmup-" + UUID.randomUUID().toString().substring(0, 6);
         try {
             String paiId = createPai(first, owner);
-            try (Client onFirst = Client.connect(first, token(owner)); Client onSecond = Client.connect(second, token(owner))) {
+            try (LiveClient onFirst = connect(first, token(owner)); LiveClient onSecond = connect(second, token(owner))) {
                 onFirst.await(f -> "ready".equals(f.path("type").asText()), WAIT);
                 onSecond.await(f -> "ready".equals(f.path("type").asText()), WAIT);
                 for (int attempt = 0; attempt < 120; attempt++) {
@@ -247,94 +244,8 @@ class ChatLiveIT {
         return response.body();
     }
 
-    /** A real WebSocket client authenticated by the subprotocol pair, keeping every frame it gets. */
-    static final class Client implements WebSocket.Listener, AutoCloseable {
-        private final List<JsonNode> frames = new ArrayList<>();
-        private final StringBuilder partial = new StringBuilder();
-        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private WebSocket socket;
-
-        static Client connect(ServiceProcess instance, String jwt) {
-            Client client = new Client();
-            URI ws = URI.create(instance.baseUrl().replaceFirst("^http", "ws") + "/api/chat/ws");
-            client.socket = HTTP.newWebSocketBuilder().subprotocols("bearer", jwt).buildAsync(ws, client).join();
-            return client;
-        }
-
-        void resume(String paiId, long afterSeq) {
-            socket.sendText("{\"type\":\"resume\",\"paiId\":\"" + paiId + "\",\"afterSeq\":" + afterSeq + "}", true).join();
-        }
-
-        synchronized List<JsonNode> frames() {
-            return List.copyOf(frames);
-        }
-
-        List<Long> seqs(String paiId) {
-            return frames().stream()
-                    .filter(f -> "message".equals(f.path("type").asText()) && paiId.equals(f.path("paiId").asText()))
-                    .map(f -> f.get("seq").asLong()).toList();
-        }
-
-        JsonNode await(Predicate<JsonNode> match, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            do {
-                for (JsonNode frame : frames()) {
-                    if (match.test(frame)) {
-                        return frame;
-                    }
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            } while (System.nanoTime() < deadline);
-            throw new AssertionError("no matching frame within " + timeout + "; got " + frames());
-        }
-
-        int awaitClose(Duration timeout) {
-            try {
-                return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new AssertionError("not closed within " + timeout, e);
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    JsonNode frame = JSON.readTree(partial.toString());
-                    synchronized (this) {
-                        frames.add(frame);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException("not JSON: " + partial, e);
-                } finally {
-                    partial.setLength(0);
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        @Override
-        public void close() {
-            if (!closed.isDone()) {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
-            }
-        }
+    /** A client of one instance, authenticated by the subprotocol pair. */
+    static LiveClient connect(ServiceProcess instance, String jwt) {
+        return LiveClient.bySubprotocol(URI.create(instance.baseUrl().replaceFirst("^http", "ws") + "/api/chat/ws"), jwt);
     }
 }

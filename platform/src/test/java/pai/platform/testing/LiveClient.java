@@ -1,4 +1,4 @@
-package pai.chat;
+package pai.platform.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A real WebSocket client that keeps every frame it receives and how the server closed it. */
-final class LiveClient implements WebSocket.Listener, AutoCloseable {
+/** A real WebSocket client for chat's live delivery: it keeps every frame it receives and how the server closed it. */
+public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -28,37 +28,37 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connects with the subprotocol pair {@code bearer, <jwt>}. */
-    static LiveClient bySubprotocol(URI ws, String jwt) {
+    public static LiveClient bySubprotocol(URI ws, String jwt) {
         LiveClient client = new LiveClient();
         client.socket = HTTP.newWebSocketBuilder().subprotocols("bearer", jwt).buildAsync(ws, client).join();
         return client;
     }
 
-    static LiveClient byQuery(URI ws, String jwt) {
+    public static LiveClient byQuery(URI ws, String jwt) {
         LiveClient client = new LiveClient();
         client.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(ws + "?token=" + jwt), client).join();
         return client;
     }
 
-    void resume(String paiId, long afterSeq) {
+    public void resume(String paiId, long afterSeq) {
         socket.sendText("{\"type\":\"resume\",\"paiId\":\"" + paiId + "\",\"afterSeq\":" + afterSeq + "}", true).join();
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
-    synchronized List<JsonNode> frames() {
+    public synchronized List<JsonNode> frames() {
         return List.copyOf(frames);
     }
 
     /** The seqs of the message frames of one pai, in the order they arrived. */
-    List<Long> seqs(String paiId) {
+    public List<Long> seqs(String paiId) {
         return frames().stream().filter(f -> "message".equals(f.path("type").asText()) && paiId.equals(f.path("paiId").asText()))
                 .map(f -> f.get("seq").asLong()).toList();
     }
 
-    JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode frame : frames()) {
@@ -71,7 +71,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         throw new AssertionError("no matching frame within " + timeout + "; got " + frames());
     }
 
-    int awaitClose(Duration timeout) {
+    public int awaitClose(Duration timeout) {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -79,7 +79,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
