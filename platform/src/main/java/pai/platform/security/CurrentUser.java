@@ -25,8 +25,4 @@ public class CurrentUser {
         }
         return subject;
     }
-
-    public boolean isOperator() {
-        return jwt.getGroups() != null && jwt.getGroups().contains(OPERATOR);
-    }
 }

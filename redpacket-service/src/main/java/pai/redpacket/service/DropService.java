@@ -121,7 +121,7 @@ public class DropService {
     /** Closes a drop at its end or on cancel: grabs stop, and the remainder goes back exactly once. */
     @Transactional
     public void close(String dropId) {
-        close(PacketDrop.lock(dropId));
+        close(find(dropId));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
