@@ -10,6 +10,7 @@ import static pai.chat.ChatApi.paiWith;
 import java.net.URI;
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -17,9 +18,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import pai.events.Topics;
+import pai.events.chat.ChatMessagePosted;
+import pai.events.chat.MessageKind;
+import pai.events.chat.PlaybackCard;
+import pai.events.chat.PlaybackKind;
+import pai.events.chat.SenderKind;
 import pai.platform.testing.LiveClient;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
+import pai.platform.testing.TopicWatcher;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -31,6 +39,9 @@ class SessionApiTest {
 
     @Inject
     RedisDataSource redis;
+
+    @ConfigProperty(name = "pai.deployment")
+    String deployment;
 
     @Test
     void theHostControlsUntilHandingOverAndEveryChangeReachesMembersWithTheServerTime() throws InterruptedException {
@@ -76,11 +87,45 @@ class SessionApiTest {
             as(alice).get(sessions).then().statusCode(404).body("code", equalTo("NO_SESSION"));
             as(alice).body("{\"action\":\"PLAY\"}").post(control).then().statusCode(404).body("code", equalTo("SESSION_NOT_FOUND"));
         }
-        String stored = redis.value(String.class).get("pai:chat:playback:pai_test:" + paiId);
+        String stored = redis.value(String.class).get("pai:chat:playback:" + deployment + ":" + paiId);
         assertThat(stored).contains("\"ended\":true");
         as(alice).get("/api/chat/pais/" + paiId + "/messages").then().statusCode(200)
                 .body("items[0].kind", equalTo("PLAYBACK")).body("items[0].senderKind", equalTo("SYSTEM"))
                 .body("items[0].attachment.mediaUrl", equalTo("https://video.example/movie.mp4"));
+    }
+
+    @Test
+    void theSessionCardReachesKafkaAndTheWebSocketWithItsSession() {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String paiId = paiWith(alice, bob);
+
+        try (TopicWatcher published = TopicWatcher.watch(Topics.CHAT_MESSAGES);
+                LiveClient bobLive = LiveClient.bySubprotocol(URI.create(http.toString().replaceFirst("^http", "ws")), TestTokens.user(bob))) {
+            bobLive.await(f -> "ready".equals(f.path("type").asText()) && f.path("pais").toString().contains(paiId), WAIT);
+            String sessionId = as(alice).body("{\"kind\":\"LISTEN\",\"mediaUrl\":\"https://music.example/song.mp3\",\"title\":\"一起听\"}")
+                    .post("/api/chat/pais/" + paiId + "/sessions").then().statusCode(201).extract().path("sessionId");
+            PlaybackCard expected = new PlaybackCard(sessionId, PlaybackKind.LISTEN, "https://music.example/song.mp3", "一起听", alice);
+
+            var card = (ChatMessagePosted) published.await(e -> e.key().equals(paiId)
+                    && ((ChatMessagePosted) e.data()).kind() == MessageKind.PLAYBACK, WAIT).data();
+            assertThat(card.senderKind()).isEqualTo(SenderKind.SYSTEM);
+            assertThat(card.senderId()).isEqualTo(alice);
+            assertThat(card.playback()).isEqualTo(expected);
+            assertThat(card.packet()).isNull();
+
+            var pushed = bobLive.await(f -> "message".equals(f.path("type").asText()) && "PLAYBACK".equals(f.path("kind").asText()), WAIT);
+            assertThat(pushed.get("seq").asLong()).isEqualTo(card.seq());
+            assertThat(pushed.at("/attachment/sessionId").asText()).isEqualTo(sessionId);
+            assertThat(pushed.at("/attachment/kind").asText()).isEqualTo("LISTEN");
+            assertThat(pushed.at("/attachment/mediaUrl").asText()).isEqualTo("https://music.example/song.mp3");
+            assertThat(pushed.at("/attachment/title").asText()).isEqualTo("一起听");
+            assertThat(pushed.at("/attachment/hostId").asText()).isEqualTo(alice);
+        }
+        String current = as(bob).get("/api/chat/pais/" + paiId + "/sessions").then().statusCode(200).extract().path("sessionId");
+        as(bob).get("/api/chat/pais/" + paiId + "/messages").then().statusCode(200)
+                .body("items[0].kind", equalTo("PLAYBACK")).body("items[0].attachment.sessionId", equalTo(current))
+                .body("items[0].attachment.kind", equalTo("LISTEN"));
     }
 
     @Test

@@ -19,6 +19,8 @@ import pai.events.chat.MembershipChange;
 import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.PacketCard;
+import pai.events.chat.PlaybackCard;
+import pai.events.chat.PlaybackKind;
 import pai.events.chat.SenderKind;
 import pai.events.kafka.EventEnvelopeDeserializer;
 import pai.events.kafka.EventEnvelopeSerializer;
@@ -37,14 +39,17 @@ class EventJsonTest {
     static List<EventData> samples() {
         return List.of(
                 new ChatMessagePosted("m1", "p1", 42, "u1", SenderKind.SYSTEM, MessageKind.PACKET, "恭喜发财", null,
-                        List.of("u2", "summarizer"), 41L, new PacketCard("gp1", "u1", 8_888, 8, "新年快乐"), AT),
+                        List.of("u2", "summarizer"), 41L, new PacketCard("gp1", "u1", 8_888, 8, "新年快乐"), null, AT),
                 new MembershipChanged("p1", "u2", MemberRole.ADMIN, MembershipChange.ROLE_CHANGED, "u1", AT),
                 new AgentReplyRequested("r1", "p1", "summarizer", AgentReplyKind.SUMMARY, "要点：…", null, 42L, AT),
                 new PacketGrabbed("g1", PoolKind.DROP, "d1", "c1", null, 299, "u9", 100_000_000_000L, AT),
                 new RedPacketLifecycle(LifecycleStage.REFUNDED, PoolKind.GROUP_PACKET, "gp1", null, "p1", "u1", 17, 8,
                         "新年快乐", AT),
                 new ShareActivity("a1", ShareActivityKind.ACCEPT, "Xy12", "u1", "u3", "CAMPAIGN", "c1", "WECHAT", "c1", AT),
-                new ShareRewardGranted("w1", "u1", "c1", 2, "Xy12", "u3", AT));
+                new ShareRewardGranted("w1", "u1", "c1", 2, "Xy12", "u3", AT),
+                new ChatMessagePosted("m2", "p1", 43, "u1", SenderKind.SYSTEM, MessageKind.PLAYBACK, "周末电影", null,
+                        List.of(), null, null,
+                        new PlaybackCard("s1", PlaybackKind.WATCH, "https://video.example/movie.mp4", "周末电影", "u1"), AT));
     }
 
     @Test
@@ -79,6 +84,20 @@ class EventJsonTest {
         assertThat(tree.get("key").asText()).isEqualTo("p1");
         assertThat(tree.get("occurredAt").asText()).endsWith("Z");
         assertThat(tree.at("/data/packet/totalCents").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void aPlaybackMessageCarriesItsSessionCard() throws Exception {
+        EventEnvelope<EventData> sent = EventEnvelope.of("chat-service", samples().get(7));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(EventJson.write(sent));
+
+        assertThat(tree.at("/data/kind").asText()).isEqualTo("PLAYBACK");
+        assertThat(tree.at("/data/playback/sessionId").asText()).isEqualTo("s1");
+        assertThat(tree.at("/data/playback/kind").asText()).isEqualTo("WATCH");
+        assertThat(tree.at("/data/playback/mediaUrl").asText()).isEqualTo("https://video.example/movie.mp4");
+        assertThat(tree.at("/data/playback/hostId").asText()).isEqualTo("u1");
+        assertThat(((ChatMessagePosted) EventJson.read(EventJson.write(sent)).data()).playback())
+                .isEqualTo(new PlaybackCard("s1", PlaybackKind.WATCH, "https://video.example/movie.mp4", "周末电影", "u1"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import pai.events.chat.MessageKind;
 import pai.events.chat.PacketCard;
+import pai.events.chat.PlaybackCard;
 import pai.events.chat.SenderKind;
 
 /** A stored message; {@code seq} is gap-free per pai, {@code clientMsgId} unique per sender and pai. */
@@ -49,11 +50,19 @@ public class Message extends PanacheEntityBase {
     public Instant recalledAt;
 
     public PacketCard packetCard() {
-        if (kind != MessageKind.PACKET || attachment == null) {
+        return attachmentOf(MessageKind.PACKET, PacketCard.class);
+    }
+
+    public PlaybackCard playbackCard() {
+        return attachmentOf(MessageKind.PLAYBACK, PlaybackCard.class);
+    }
+
+    private <T> T attachmentOf(MessageKind cardKind, Class<T> type) {
+        if (kind != cardKind || attachment == null) {
             return null;
         }
         try {
-            return JSON.readValue(attachment, PacketCard.class);
+            return JSON.readValue(attachment, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("message " + id + " has an unreadable attachment", e);
         }

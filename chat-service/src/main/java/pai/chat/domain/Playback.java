@@ -1,22 +1,20 @@
 package pai.chat.domain;
 
+import pai.events.chat.PlaybackKind;
+
 /**
  * A pai's watch- or listen-together session as it stands (kept in Redis). The position is
  * {@code positionMs} at {@code updatedAtMs} and moves on with the clock while {@code playing}, so
  * every client that knows the server time computes the same position.
  */
-public record Playback(String sessionId, String paiId, Kind kind, String mediaUrl, String title, String hostId,
+public record Playback(String sessionId, String paiId, PlaybackKind kind, String mediaUrl, String title, String hostId,
         String controllerId, boolean playing, long positionMs, long updatedAtMs, boolean ended, long version) {
-
-    public enum Kind {
-        WATCH, LISTEN
-    }
 
     public enum Action {
         PLAY, PAUSE, SEEK, END, HAND_OVER
     }
 
-    public static Playback start(String sessionId, String paiId, Kind kind, String mediaUrl, String title, String hostId,
+    public static Playback start(String sessionId, String paiId, PlaybackKind kind, String mediaUrl, String title, String hostId,
             long nowMs, long previousVersion) {
         return new Playback(sessionId, paiId, kind, mediaUrl, title, hostId, hostId, false, 0, nowMs, false,
                 previousVersion + 1);

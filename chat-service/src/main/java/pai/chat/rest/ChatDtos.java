@@ -19,6 +19,7 @@ import pai.chat.service.MediaService;
 import pai.chat.service.PaiService;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MessageKind;
+import pai.events.chat.PlaybackKind;
 import pai.events.chat.SenderKind;
 
 /** The JSON shapes of chat-service's API (SPEC.md). */
@@ -90,7 +91,7 @@ public final class ChatDtos {
         }
     }
 
-    public record StartSession(@NotNull Playback.Kind kind, @NotBlank @Size(max = 2000) String mediaUrl,
+    public record StartSession(@NotNull PlaybackKind kind, @NotBlank @Size(max = 2000) String mediaUrl,
             @NotBlank @Size(max = 200) String title) {
     }
 
@@ -98,7 +99,7 @@ public final class ChatDtos {
     }
 
     /** {@code positionMs} is the position at {@code serverTimeMs}; while playing it moves on with the clock. */
-    public record SessionView(String sessionId, String paiId, Playback.Kind kind, String mediaUrl, String title,
+    public record SessionView(String sessionId, String paiId, PlaybackKind kind, String mediaUrl, String title,
             String hostId, String controllerId, boolean playing, long positionMs, long serverTimeMs, boolean ended) {
         /** As of the change that made this state. */
         static SessionView of(Playback playback) {

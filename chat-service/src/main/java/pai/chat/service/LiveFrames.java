@@ -15,6 +15,7 @@ import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MembershipChange;
 import pai.events.chat.MessageKind;
+import pai.events.chat.PlaybackKind;
 import pai.events.chat.SenderKind;
 
 /** The JSON frames the WebSocket pushes: every one has {@code type} and, where it concerns a pai, {@code paiId}. */
@@ -34,7 +35,7 @@ public final class LiveFrames {
         static MessageFrame of(ChatMessagePosted posted) {
             return new MessageFrame("message", posted.messageId(), posted.paiId(), posted.seq(), posted.senderId(),
                     posted.senderKind(), posted.kind(), posted.text(), posted.mediaId(), posted.mentions(),
-                    posted.replyToSeq(), posted.packet(), posted.createdAt());
+                    posted.replyToSeq(), attachmentOf(posted), posted.createdAt());
         }
 
         static MessageFrame of(Message message) {
@@ -62,7 +63,7 @@ public final class LiveFrames {
     }
 
     /** A session's state with the server time, so that every client computes the same position. */
-    public record PlaybackFrame(String type, String paiId, String sessionId, Playback.Kind kind, String mediaUrl,
+    public record PlaybackFrame(String type, String paiId, String sessionId, PlaybackKind kind, String mediaUrl,
             String title, String hostId, String controllerId, boolean playing, long positionMs, long serverTimeMs,
             boolean ended) {
 
@@ -82,6 +83,11 @@ public final class LiveFrames {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write frame " + frame, e);
         }
+    }
+
+    /** The card the event carries for its kind, as the stored message's attachment shows it. */
+    private static Object attachmentOf(ChatMessagePosted posted) {
+        return posted.packet() != null ? posted.packet() : posted.playback();
     }
 
     private static JsonNode attachmentOf(Message message) {

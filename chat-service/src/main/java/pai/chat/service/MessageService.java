@@ -27,6 +27,7 @@ import pai.events.agent.AgentReplyRequested;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MessageKind;
 import pai.events.chat.PacketCard;
+import pai.events.chat.PlaybackCard;
 import pai.events.chat.SenderKind;
 import pai.events.redpacket.RedPacketLifecycle;
 import pai.platform.error.InvalidFieldException;
@@ -132,10 +133,6 @@ public class MessageService {
                     message.attach(new PlaybackCard(started.sessionId(), started.kind(), started.mediaUrl(),
                             started.title(), started.hostId()));
                 });
-    }
-
-    /** The attachment of a PLAYBACK message. */
-    public record PlaybackCard(String sessionId, Playback.Kind kind, String mediaUrl, String title, String hostId) {
     }
 
     private Optional<Message> storeForService(String paiId, String senderId, SenderKind senderKind, MessageKind kind,

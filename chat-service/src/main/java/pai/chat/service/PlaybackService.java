@@ -24,6 +24,7 @@ import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.StartupEvent;
 import pai.chat.domain.Playback;
+import pai.events.chat.PlaybackKind;
 import pai.platform.error.InvalidFieldException;
 
 /**
@@ -65,7 +66,7 @@ public class PlaybackService {
 
     /** Starts a session with the caller as host and controller; a pai has one at a time. */
     @Transactional
-    public Playback start(String userId, String paiId, Playback.Kind kind, String mediaUrl, String title) {
+    public Playback start(String userId, String paiId, PlaybackKind kind, String mediaUrl, String title) {
         pais.requireMember(paiId, userId);
         requireWebUrl(mediaUrl);
         while (true) {

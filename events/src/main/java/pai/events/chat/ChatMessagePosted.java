@@ -5,7 +5,11 @@ import java.util.List;
 
 import pai.events.EventData;
 
-/** A message stored in a pai, with its gap-free per-pai {@code seq}. Topic {@code pai.chat.messages}, key paiId. */
+/**
+ * A message stored in a pai, with its gap-free per-pai {@code seq}. Topic {@code pai.chat.messages}, key paiId.
+ * The card of a service-made kind travels with it: {@code packet} for PACKET, {@code playback} for PLAYBACK
+ * (null otherwise, and for a RECALLED message).
+ */
 public record ChatMessagePosted(
         String messageId,
         String paiId,
@@ -18,6 +22,7 @@ public record ChatMessagePosted(
         List<String> mentions,
         Long replyToSeq,
         PacketCard packet,
+        PlaybackCard playback,
         Instant createdAt) implements EventData {
 
     public ChatMessagePosted {
