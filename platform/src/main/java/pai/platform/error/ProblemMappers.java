@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import pai.platform.json.StrictJsonCustomizer;
 
 /** Turns every failure of a request into RFC 9457 problem+json with a {@code code}; nothing leaks as a bare 500. */
 public class ProblemMappers {
@@ -105,6 +106,10 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonProcessingException parse) {
             return jsonProcessing(parse);
+        }
+        // A refusal raised where JAX-RS only lets a WebApplicationException through (a parameter converter).
+        if (e.getCause() instanceof ApiException refusal) {
+            return apiException(refusal);
         }
         int status = e.getResponse().getStatus();
         String code = switch (status) {
@@ -196,7 +201,7 @@ public class ProblemMappers {
             return "a string";
         }
         if (type == java.time.Instant.class) {
-            return "an ISO-8601 instant such as 2026-02-01T12:00:00Z";
+            return StrictJsonCustomizer.INSTANT_FORMAT;
         }
         return type.getSimpleName();
     }
