@@ -6,14 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static pai.redpacket.RedpacketApi.as;
-import static pai.redpacket.RedpacketApi.awaitStatus;
-import static pai.redpacket.RedpacketApi.createCampaign;
 import static pai.redpacket.RedpacketApi.newUser;
-import static pai.redpacket.RedpacketApi.operator;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,14 +24,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import pai.events.EventEnvelope;
 import pai.events.Topics;
-import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.RedPacketLifecycle;
-import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TopicWatcher;
 import pai.redpacket.service.GroupPacketService;
@@ -168,29 +158,12 @@ class GroupPacketTest {
         as(user).body(body).post(path).then().statusCode(400).body("field", equalTo(field));
     }
 
-    /** A user whose wallet holds {@code cents}, won from a one-packet drop. */
     private String funded(long cents) {
-        String campaignId = createCampaign(cents, 1);
-        Instant now = Instant.now();
-        String dropId = operator().body(RedpacketApi.dropJson(1, cents, "EVEN", now, now.plus(1, ChronoUnit.HOURS)))
-                .post("/api/redpackets/campaigns/" + campaignId + "/drops").then().statusCode(201).extract().path("id");
-        awaitStatus(dropId, "ACTIVE");
-        String user = newUser("sender");
-        as(user).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(user) == cents);
-        return user;
+        return RedpacketApi.fundedUser("sender", cents);
     }
 
     private void members(String paiId, String... users) {
-        for (String user : users) {
-            EventPublisher.publish(EventEnvelope.of("chat-service",
-                    new MembershipChanged(paiId, user, MemberRole.MEMBER, MembershipChange.JOINED, user, Instant.now())));
-        }
-        for (String user : users) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> !entityManager
-                    .createNativeQuery("select 1 from pai_member where pai_id = ?1 and user_id = ?2")
-                    .setParameter(1, paiId).setParameter(2, user).getResultList().isEmpty()));
-        }
+        RedpacketApi.joinPai(entityManager, paiId, users);
     }
 
     private long balance(String userId) {

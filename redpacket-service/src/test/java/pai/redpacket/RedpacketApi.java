@@ -6,8 +6,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import pai.events.EventEnvelope;
+import pai.events.chat.MemberRole;
+import pai.events.chat.MembershipChange;
+import pai.events.chat.MembershipChanged;
+import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestTokens;
 
 /** Requests as an operator or a user, and the campaigns and drops most tests start from. */
@@ -20,7 +28,11 @@ final class RedpacketApi {
     }
 
     static RequestSpecification operator() {
-        return given().header("Authorization", TestTokens.operatorBearer("ops")).contentType(ContentType.JSON);
+        return operator("ops");
+    }
+
+    static RequestSpecification operator(String operatorId) {
+        return given().header("Authorization", TestTokens.operatorBearer(operatorId)).contentType(ContentType.JSON);
     }
 
     static RequestSpecification as(String userId) {
@@ -49,6 +61,32 @@ final class RedpacketApi {
     static void awaitStatus(String dropId, String status) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> status.equals(
                 as("watcher").get("/api/redpackets/drops/" + dropId).then().statusCode(200).extract().path("status")));
+    }
+
+    /** A user whose wallet holds {@code cents}, won from the one packet of a campaign's drop. */
+    static String fundedUser(String name, long cents) {
+        String campaignId = createCampaign(cents, 1);
+        String dropId = createOpenDrop(campaignId, 1, cents);
+        awaitStatus(dropId, "ACTIVE");
+        String user = newUser(name);
+        as(user).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> ((Number) as(user)
+                .get("/api/redpackets/wallet").then().statusCode(200).extract().path("balanceCents")).longValue() == cents);
+        return user;
+    }
+
+    /** Announces the users as members of the pai, as chat-service does, and waits until this service knows them. */
+    static void joinPai(EntityManager entityManager, String paiId, String... users) {
+        for (String user : users) {
+            EventPublisher.publish(EventEnvelope.of("chat-service",
+                    new MembershipChanged(paiId, user, MemberRole.MEMBER, MembershipChange.JOINED, user, Instant.now())));
+        }
+        for (String user : users) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> QuarkusTransaction
+                    .requiringNew().call(() -> !entityManager
+                            .createNativeQuery("select 1 from pai_member where pai_id = ?1 and user_id = ?2")
+                            .setParameter(1, paiId).setParameter(2, user).getResultList().isEmpty()));
+        }
     }
 
     /** A drop open from now for an hour. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import pai.redpacket.domain.CampaignStatus;
@@ -17,12 +18,15 @@ import pai.redpacket.domain.SplitMode;
 public final class RedpacketDtos {
     /** 1,000,000,000 yuan. */
     public static final long MAX_BUDGET_CENTS = 100_000_000_000L;
+    /** Text shown to people holds no control characters (PostgreSQL cannot even store NUL). */
+    static final String PRINTABLE = "\\P{Cc}*";
+    static final String PRINTABLE_MESSAGE = "must not contain control characters";
 
     private RedpacketDtos() {
     }
 
     public record CreateCampaign(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String name,
             @NotNull @Min(1) @Max(MAX_BUDGET_CENTS) Long budgetCents,
             @NotNull Instant startsAt,
             @NotNull Instant endsAt,
@@ -72,7 +76,7 @@ public final class RedpacketDtos {
             @NotNull @Min(1) @Max(MAX_GROUP_PACKET_CENTS) Long totalCents,
             @NotNull @Min(1) @Max(200) Integer count,
             @NotNull SplitMode split,
-            @Size(max = 100) String greeting) {
+            @Size(max = 100) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String greeting) {
     }
 
     public record GroupPacketView(String id, String paiId, String senderId, long totalCents, int count, SplitMode split,

@@ -1,9 +1,9 @@
 package pai.redpacket.service;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +49,10 @@ public class CampaignService {
     }
 
     CampaignView create(String operatorId, CreateCampaign request) {
-        if (!request.endsAt().isAfter(request.startsAt())) {
-            throw new InvalidFieldException("endsAt", "must be after startsAt");
-        }
+        requireWindow(request.startsAt(), request.endsAt());
         String timezone = request.timezone() == null ? DEFAULT_TIMEZONE : request.timezone();
-        try {
-            ZoneId.of(timezone);
-        } catch (DateTimeException e) {
+        // IANA names only: ZoneId.of would also take offsets such as +08:00, which know no daylight saving.
+        if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
             throw new InvalidFieldException("timezone", "not an IANA time zone such as Asia/Shanghai");
         }
         Campaign campaign = new Campaign();
@@ -74,6 +71,16 @@ public class CampaignService {
         campaign.createdAt = Instant.now();
         campaign.persist();
         return view(campaign);
+    }
+
+    /** A campaign's or a drop's window: it ends after it starts, and not in the past. */
+    static void requireWindow(Instant startsAt, Instant endsAt) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw new InvalidFieldException("endsAt", "must be after startsAt");
+        }
+        if (!endsAt.isAfter(Instant.now())) {
+            throw new InvalidFieldException("endsAt", "must be in the future");
+        }
     }
 
     public Page<CampaignView> list(Instant before, int limit) {
@@ -113,7 +120,7 @@ public class CampaignService {
     }
 
     static Campaign find(String campaignId) {
-        return Campaign.<Campaign>findByIdOptional(campaignId)
+        return (Ids.storable(campaignId) ? Campaign.<Campaign>findByIdOptional(campaignId) : Optional.<Campaign>empty())
                 .orElseThrow(() -> new RedpacketRefusals.CampaignNotFound(campaignId));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -61,9 +62,7 @@ public class DropService {
             throw new InvalidFieldException("amountCents", "must give every packet at least 1 cent ("
                     + request.packetCount() + " cents for " + request.packetCount() + " packets)");
         }
-        if (!request.endsAt().isAfter(request.startsAt())) {
-            throw new InvalidFieldException("endsAt", "must be after startsAt");
-        }
+        CampaignService.requireWindow(request.startsAt(), request.endsAt());
         if (request.startsAt().isBefore(campaign.startsAt)) {
             throw new InvalidFieldException("startsAt", "must not be before the campaign starts (" + campaign.startsAt + ")");
         }
@@ -98,7 +97,8 @@ public class DropService {
     }
 
     public static PacketDrop find(String dropId) {
-        return PacketDrop.<PacketDrop>findByIdOptional(dropId).orElseThrow(() -> new RedpacketRefusals.DropNotFound(dropId));
+        return (Ids.storable(dropId) ? PacketDrop.<PacketDrop>findByIdOptional(dropId) : Optional.<PacketDrop>empty())
+                .orElseThrow(() -> new RedpacketRefusals.DropNotFound(dropId));
     }
 
     /** Copies a scheduled drop into Redis and turns it ACTIVE; a no-op for a drop that is no longer SCHEDULED. */

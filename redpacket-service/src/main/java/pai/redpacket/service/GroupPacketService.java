@@ -4,11 +4,14 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import pai.events.redpacket.LifecycleStage;
@@ -36,6 +39,7 @@ import pai.redpacket.rest.RedpacketDtos.SendPacket;
  */
 @ApplicationScoped
 public class GroupPacketService {
+    private static final Logger LOG = Logger.getLogger(GroupPacketService.class);
     public static final String DEFAULT_GREETING = "恭喜发财，大吉大利";
     public static final String SEND_ENTRY = "SEND";
     public static final String REFUND_ENTRY = "REFUND";
@@ -62,8 +66,9 @@ public class GroupPacketService {
 
     /**
      * Debits, stores and announces the packet in one transaction, then opens it in Redis before
-     * answering, so that the members who see the card can grab at once. Should the process die in
-     * between, the scheduler opens it.
+     * answering, so that the members who see the card can grab at once. Should opening fail or the
+     * process die in between, the scheduler opens it: the packet is sent either way, and a 500
+     * would only invite a second send.
      */
     public IdempotentRequests.Answer send(String senderId, String paiId, String idempotencyKey, SendPacket request) {
         String[] created = new String[1];
@@ -74,7 +79,11 @@ public class GroupPacketService {
                     return view;
                 }));
         if (created[0] != null) {
-            QuarkusTransaction.requiringNew().run(() -> open(created[0]));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> open(created[0]));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "lucky packet %s is sent; the scheduler opens it in Redis", created[0]);
+            }
         }
         return answer;
     }
@@ -199,7 +208,7 @@ public class GroupPacketService {
     }
 
     static GroupPacket find(String packetId) {
-        return GroupPacket.<GroupPacket>findByIdOptional(packetId)
+        return (Ids.storable(packetId) ? GroupPacket.<GroupPacket>findByIdOptional(packetId) : Optional.<GroupPacket>empty())
                 .orElseThrow(() -> new RedpacketRefusals.PacketNotFound(packetId));
     }
 

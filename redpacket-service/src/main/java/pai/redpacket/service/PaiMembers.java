@@ -14,7 +14,7 @@ public class PaiMembers {
     }
 
     public void requireMember(String paiId, String userId) {
-        if (!memberships.isMember(paiId, userId)) {
+        if (!Ids.storable(paiId) || !memberships.isMember(paiId, userId)) {
             throw new RedpacketRefusals.NotAMember(paiId);
         }
     }
