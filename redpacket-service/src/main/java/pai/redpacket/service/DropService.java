@@ -2,9 +2,7 @@ package pai.redpacket.service;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -23,7 +21,6 @@ import pai.platform.rest.Paging;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;
 import pai.redpacket.domain.DropStatus;
-import pai.redpacket.domain.Grab;
 import pai.redpacket.domain.Ledger;
 import pai.redpacket.domain.PacketDrop;
 import pai.redpacket.domain.PacketSplitter;
@@ -38,16 +35,18 @@ import pai.redpacket.rest.RedpacketDtos.DropView;
  * drop's row lock, so they never interleave, whichever instance runs them.
  */
 @ApplicationScoped
-public class DropService {
+public class DropService implements RecoverablePools {
     private static final Logger LOG = Logger.getLogger(DropService.class);
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final PacketPools pools;
+    private final PoolRebuilder rebuilder;
     private final Ledger ledger;
     private final Outbox outbox;
 
-    public DropService(PacketPools pools, Ledger ledger, Outbox outbox) {
+    public DropService(PacketPools pools, PoolRebuilder rebuilder, Ledger ledger, Outbox outbox) {
         this.pools = pools;
+        this.rebuilder = rebuilder;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -144,20 +143,29 @@ public class DropService {
         drop.closedAt = Instant.now();
     }
 
+    @Override
+    public List<PacketPools.Pool> active() {
+        return PacketDrop.<PacketDrop>list("status", DropStatus.ACTIVE).stream().map(DropService::poolOf).toList();
+    }
+
+    @Override
+    public List<PacketPools.Pool> frozen() {
+        return PacketDrop.<PacketDrop>list("status", DropStatus.FROZEN).stream().map(DropService::poolOf).toList();
+    }
+
     /** An ACTIVE drop that Redis no longer holds freezes: grabs wait (503) until it is rebuilt. */
+    @Override
     @Transactional
     public void freezeIfLost(String dropId) {
         PacketDrop drop = PacketDrop.lock(dropId);
-        if (drop.status == DropStatus.ACTIVE && !pools.isIntact(poolOf(drop))) {
+        if (drop.status == DropStatus.ACTIVE && rebuilder.isLost(poolOf(drop))) {
             LOG.errorf("Redis lost drop %s; it is frozen until the ledger has every relayed grab", dropId);
             drop.status = DropStatus.FROZEN;
         }
     }
 
-    /**
-     * Rebuilds a frozen drop from PostgreSQL: its packets minus the ledger's grabs. Call it only
-     * when the grab stream is empty and the ledger has every relayed grab.
-     */
+    /** Rebuilds a frozen drop from PostgreSQL, with its campaign's limits and whether the campaign is paused. */
+    @Override
     @Transactional
     public void rebuild(String dropId) {
         PacketDrop drop = PacketDrop.lock(dropId);
@@ -165,37 +173,10 @@ public class DropService {
             return;
         }
         Campaign campaign = Campaign.findById(drop.campaignId);
-        Map<String, PacketPools.Claim> claims = new HashMap<>();
-        for (Grab grab : Grab.<Grab>list("poolId", dropId)) {
-            claims.put(grab.userId, new PacketPools.Claim(grab.grabId, grab.packetIndex, grab.amountCents, grab.grabbedAt));
-        }
-        boolean rebuilt = pools.rebuild(poolOf(drop), PoolPackets.<PoolPackets>findById(dropId).amounts, claims,
-                drop.startsAt, drop.endsAt, campaign.maxGrabsPerUser, campaign.status != CampaignStatus.ACTIVE,
-                perUser("select user_id, count(*) from grab where campaign_id = ?1 group by user_id", campaign.id),
-                perUser("select user_id, least(sum(grabs), " + campaign.maxBonusGrabsPerUser
-                        + ") from bonus_grant where campaign_id = ?1 group by user_id", campaign.id));
-        if (rebuilt) {
-            LOG.warnf("drop %s rebuilt from PostgreSQL with %d grabs", dropId, claims.size());
+        if (rebuilder.rebuild(poolOf(drop), drop.startsAt, drop.endsAt, campaign.maxGrabsPerUser,
+                campaign.maxBonusGrabsPerUser, campaign.status != CampaignStatus.ACTIVE)) {
             drop.status = DropStatus.ACTIVE;
         }
-    }
-
-    public List<PacketDrop> active() {
-        return PacketDrop.list("status", DropStatus.ACTIVE);
-    }
-
-    public List<PacketDrop> frozen() {
-        return PacketDrop.list("status", DropStatus.FROZEN);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> perUser(String sql, String campaignId) {
-        Map<String, Long> counts = new HashMap<>();
-        for (Object[] row : (List<Object[]>) PacketDrop.getEntityManager().createNativeQuery(sql)
-                .setParameter(1, campaignId).getResultList()) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
     }
 
     /** Returns a closed drop's remainder to its campaign; the refund row makes a repeat do nothing. */

@@ -35,10 +35,11 @@ import pai.redpacket.rest.RedpacketDtos.SendPacket;
 /**
  * Lucky packets sent into a pai. Sending is one transaction: the conditional wallet debit, the
  * packet with all its amounts and the card event. The packet opens in Redis right after the
- * commit; at expiry what is left returns to the sender's wallet once (invariants 5 and 6).
+ * commit; at expiry what is left returns to the sender's wallet once (invariants 5 and 6). A
+ * packet Redis lost freezes and is rebuilt from PostgreSQL like a drop.
  */
 @ApplicationScoped
-public class GroupPacketService {
+public class GroupPacketService implements RecoverablePools {
     private static final Logger LOG = Logger.getLogger(GroupPacketService.class);
     public static final String DEFAULT_GREETING = "恭喜发财，大吉大利";
     public static final String SEND_ENTRY = "SEND";
@@ -48,16 +49,18 @@ public class GroupPacketService {
     private final Wallets wallets;
     private final Ledger ledger;
     private final PacketPools pools;
+    private final PoolRebuilder rebuilder;
     private final PaiMembers members;
     private final Outbox outbox;
     private final IdempotentRequests idempotent;
     private final RedpacketConfig config;
 
-    public GroupPacketService(Wallets wallets, Ledger ledger, PacketPools pools, PaiMembers members, Outbox outbox,
-            IdempotentRequests idempotent, RedpacketConfig config) {
+    public GroupPacketService(Wallets wallets, Ledger ledger, PacketPools pools, PoolRebuilder rebuilder,
+            PaiMembers members, Outbox outbox, IdempotentRequests idempotent, RedpacketConfig config) {
         this.wallets = wallets;
         this.ledger = ledger;
         this.pools = pools;
+        this.rebuilder = rebuilder;
         this.members = members;
         this.outbox = outbox;
         this.idempotent = idempotent;
@@ -145,6 +148,8 @@ public class GroupPacketService {
         } else if (packet.status == DropStatus.SCHEDULED) {
             refund(packet, packet.totalCents, packet.packetCount);
         } else {
+            LOG.errorf("lucky packet %s is %s but Redis does not hold it; it closes once it is rebuilt", packet.id,
+                    packet.status);
             return;
         }
         packet.closedAt = Instant.now();
@@ -161,9 +166,18 @@ public class GroupPacketService {
         packet.status = DropStatus.CLOSED;
     }
 
-    /** Not in Redis yet (opening after its commit) is a wait; closed is expired. */
+    /**
+     * Why Redis did not grant a grab. Not in Redis yet (opening after its commit), lost by Redis or
+     * frozen until its rebuild is a wait; otherwise the packet's time is over.
+     */
     public void refuseNotOpen(String packetId) {
-        if (find(packetId).status == DropStatus.SCHEDULED) {
+        GroupPacket packet = find(packetId);
+        boolean waiting = switch (packet.status) {
+            case SCHEDULED, FROZEN -> true;
+            case ACTIVE -> rebuilder.isLost(poolOf(packet));
+            case CLOSING, CLOSED -> false;
+        };
+        if (waiting) {
             throw new RedpacketRefusals.Busy();
         }
         throw new RedpacketRefusals.PacketExpired(packetId);
@@ -190,13 +204,52 @@ public class GroupPacketService {
         } else {
             claims = Grab.<Grab>list("poolId", packet.id).stream()
                     .map(g -> new PacketClaim(g.userId, g.amountCents, g.grabbedAt)).toList();
-            remaining = packet.status == DropStatus.SCHEDULED ? packet.packetCount : 0;
+            // Closed, nothing remains; not opened yet, all of it; lost by Redis, what the ledger has not granted.
+            remaining = switch (packet.status) {
+                case SCHEDULED -> packet.packetCount;
+                case ACTIVE, FROZEN -> packet.packetCount - claims.size();
+                case CLOSING, CLOSED -> 0;
+            };
         }
         claims = claims.stream().sorted(Comparator.comparing(PacketClaim::grabbedAt)).toList();
         PacketClaim luckiest = claims.size() == packet.packetCount
                 ? claims.stream().max(Comparator.comparingLong(PacketClaim::amountCents)).orElse(null)
                 : null;
         return new GroupPacketState(view(packet), remaining, claims, false, luckiest);
+    }
+
+    @Override
+    public List<PacketPools.Pool> active() {
+        return GroupPacket.<GroupPacket>list("status", DropStatus.ACTIVE).stream().map(GroupPacketService::poolOf).toList();
+    }
+
+    @Override
+    public List<PacketPools.Pool> frozen() {
+        return GroupPacket.<GroupPacket>list("status", DropStatus.FROZEN).stream().map(GroupPacketService::poolOf).toList();
+    }
+
+    /** An ACTIVE packet that Redis no longer holds freezes: grabs wait (503) until it is rebuilt. */
+    @Override
+    @Transactional
+    public void freezeIfLost(String packetId) {
+        GroupPacket packet = GroupPacket.lock(packetId);
+        if (packet.status == DropStatus.ACTIVE && rebuilder.isLost(poolOf(packet))) {
+            LOG.errorf("Redis lost lucky packet %s; it is frozen until the ledger has every relayed grab", packetId);
+            packet.status = DropStatus.FROZEN;
+        }
+    }
+
+    /** Rebuilds a frozen packet: one grab per member, open from its sending to its expiry. */
+    @Override
+    @Transactional
+    public void rebuild(String packetId) {
+        GroupPacket packet = GroupPacket.lock(packetId);
+        if (packet.status != DropStatus.FROZEN) {
+            return;
+        }
+        if (rebuilder.rebuild(poolOf(packet), packet.createdAt, packet.expiresAt, 1, 0, false)) {
+            packet.status = DropStatus.ACTIVE;
+        }
     }
 
     public List<GroupPacket> dueForLoading() {

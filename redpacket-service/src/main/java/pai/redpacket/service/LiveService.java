@@ -46,7 +46,12 @@ public class LiveService {
             granted = drop.amountCents - pools.remainingCents(dropId);
         } else {
             Grab.Totals totals = Grab.ofPool(dropId);
-            remaining = drop.status == DropStatus.SCHEDULED ? drop.packetCount : 0;
+            // Closed, nothing remains; not loaded yet, all of it; lost by Redis, what the ledger has not granted.
+            remaining = switch (drop.status) {
+                case SCHEDULED -> drop.packetCount;
+                case ACTIVE, FROZEN -> drop.packetCount - totals.count();
+                case CLOSING, CLOSED -> 0;
+            };
             granted = totals.cents();
         }
         Optional<GrabView> mine = pools.claimOf(dropId, userId)

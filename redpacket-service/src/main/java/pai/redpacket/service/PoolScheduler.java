@@ -1,7 +1,9 @@
 package pai.redpacket.service;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,8 +18,8 @@ import pai.redpacket.messaging.LedgerBacklog;
 
 /**
  * Loads drops shortly before they open and lucky packets as they are sent, closes both when they
- * end, and freezes and rebuilds a drop that Redis lost. Every instance runs it;
- * the drop's row lock and the idempotent scripts make a second instance's run do nothing.
+ * end, and freezes and rebuilds a drop or a lucky packet that Redis lost. Every instance runs it;
+ * the pool's row lock and the idempotent scripts make a second instance's run do nothing.
  */
 @ApplicationScoped
 public class PoolScheduler {
@@ -28,6 +30,7 @@ public class PoolScheduler {
     private final RedpacketConfig config;
     private final PacketPools pools;
     private final LedgerBacklog ledgerBacklog;
+    private final List<RecoverablePools> recoverable;
 
     public PoolScheduler(DropService drops, GroupPacketService groupPackets, RedpacketConfig config, PacketPools pools,
             LedgerBacklog ledgerBacklog) {
@@ -36,8 +39,8 @@ public class PoolScheduler {
         this.config = config;
         this.pools = pools;
         this.ledgerBacklog = ledgerBacklog;
+        this.recoverable = List.of(drops, groupPackets);
     }
-
 
     @Scheduled(every = "${pai.redpacket.scheduler-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = UntilStarted.class)
@@ -49,23 +52,33 @@ public class PoolScheduler {
         for (PacketDrop drop : drops.dueForClosing(now)) {
             attempt("close", drop.id, () -> drops.close(drop.id));
         }
-        for (PacketDrop drop : drops.active()) {
-            if (!pools.isIntact(DropService.poolOf(drop))) {
-                attempt("freeze", drop.id, () -> drops.freezeIfLost(drop.id));
-            }
-        }
-        List<PacketDrop> frozen = drops.frozen();
-        if (!frozen.isEmpty() && streamDrained()) {
-            for (PacketDrop drop : frozen) {
-                attempt("rebuild", drop.id, () -> drops.rebuild(drop.id));
-            }
-        }
+        recoverLostPools();
         for (GroupPacket packet : groupPackets.dueForLoading()) {
             attempt("load", packet.id, () -> groupPackets.load(packet.id));
         }
         for (GroupPacket packet : groupPackets.dueForClosing(now)) {
             attempt("close", packet.id, () -> groupPackets.close(packet.id));
         }
+    }
+
+    /** Freezes every ACTIVE pool Redis lost, and rebuilds the frozen ones once nothing is on its way to the ledger. */
+    private void recoverLostPools() {
+        Map<RecoverablePools, List<PacketPools.Pool>> frozen = new LinkedHashMap<>();
+        for (RecoverablePools kind : recoverable) {
+            for (PacketPools.Pool pool : kind.active()) {
+                if (!pools.isIntact(pool)) {
+                    attempt("freeze", pool.id(), () -> kind.freezeIfLost(pool.id()));
+                }
+            }
+            List<PacketPools.Pool> waiting = kind.frozen();
+            if (!waiting.isEmpty()) {
+                frozen.put(kind, waiting);
+            }
+        }
+        if (frozen.isEmpty() || !streamDrained()) {
+            return;
+        }
+        frozen.forEach((kind, waiting) -> waiting.forEach(pool -> attempt("rebuild", pool.id(), () -> kind.rebuild(pool.id()))));
     }
 
     /** Every grab Redis still held has reached Kafka, and the ledger has committed all of Kafka's. */
