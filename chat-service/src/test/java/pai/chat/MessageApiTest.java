@@ -9,7 +9,15 @@ import static pai.chat.ChatApi.join;
 import static pai.chat.ChatApi.newUser;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +69,40 @@ class MessageApiTest {
 
         as(alice).get("/api/chat/pais/" + paiId + "/messages")
                 .then().statusCode(200).body("items.id", equalTo(List.of(first)));
+    }
+
+    @Test
+    void copiesOfOneClientMsgIdSentAtOnceStoreOneMessageAndLeaveNoGap() throws Exception {
+        String alice = newUser("alice");
+        String paiId = createPai(alice);
+        String path = "/api/chat/pais/" + paiId + "/messages";
+        String body = "{\"clientMsgId\":\"raced\",\"kind\":\"TEXT\",\"text\":\"once, eight times at once\"}";
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<io.restassured.response.Response>> copies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                copies.add(senders.submit(() -> {
+                    start.await();
+                    return as(alice).body(body).post(path);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (var copy : copies) {
+                var answer = copy.get(30, TimeUnit.SECONDS);
+                statuses.add(answer.statusCode());
+                ids.add(answer.path("id"));
+            }
+            assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(ids).hasSize(1);
+        } finally {
+            senders.shutdownNow();
+        }
+        as(alice).body("{\"clientMsgId\":\"after\",\"kind\":\"TEXT\",\"text\":\"next\"}").post(path)
+                .then().statusCode(201).body("seq", equalTo(2));
+        as(alice).get(path + "?afterSeq=0").then().statusCode(200).body("items.seq", equalTo(List.of(1, 2)));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package pai.chat.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -33,5 +35,18 @@ public class Pai extends PanacheEntityBase {
      */
     public static Optional<Pai> lock(String paiId) {
         return findByIdOptional(paiId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Takes the next seq in one statement. The update locks the row until the transaction ends, as
+     * {@link #lock} does, and a rollback gives the seq back, so seqs stay gap-free. Empty when there
+     * is no such pai.
+     */
+    public static OptionalLong takeNextSeq(String paiId) {
+        List<?> seq = getEntityManager()
+                .createNativeQuery("update pai set last_seq = last_seq + 1 where id = ?1 returning last_seq")
+                .setParameter(1, paiId)
+                .getResultList();
+        return seq.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) seq.get(0)).longValue());
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
@@ -41,7 +43,8 @@ import pai.events.chat.MessageKind;
  * Pushes what is stored to the WebSocket connections of this instance. Every instance reads all of
  * pai.chat.messages, so each pai's messages reach its members wherever they are connected. Per pai
  * the messages go out in seq order: a later seq waits until the earlier one arrives or, after
- * {@link #HOLD_BACK}, is read from the database.
+ * {@link #HOLD_BACK}, is read from the database. What this instance stores it pushes as soon as the
+ * transaction commits ({@link #onStored}); the Kafka copy then finds it delivered.
  */
 @ApplicationScoped
 public class LiveDelivery {
@@ -139,7 +142,21 @@ public class LiveDelivery {
             stream.sessions.forEach(session -> session.send(frame));
             return;
         }
-        stream.offer(posted.seq(), posted.createdAt(), LiveFrames.json(MessageFrame.of(posted)));
+        stream.offer(posted, false);
+    }
+
+    /**
+     * A message this instance stored, once its transaction has committed: pushed at once rather than
+     * after the round trip through the outbox relay and Kafka, whose copy then finds it delivered. Only
+     * into a stream that has delivered a seq here already, so that it knows which seq comes next and
+     * holds this one back until the earlier ones arrive (from another instance they come through Kafka);
+     * a new stream takes its first seq from Kafka, which brings each pai's messages in order.
+     */
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageService.Stored stored) {
+        PaiStream stream = streams.get(stored.posted().paiId());
+        if (stream != null) {
+            stream.offer(stored.posted(), true);
+        }
     }
 
     /** A membership event: joins subscribe the user's connections, a removal closes them with 4403. */
@@ -215,10 +232,14 @@ public class LiveDelivery {
             this.paiId = paiId;
         }
 
-        synchronized void offer(long seq, Instant created, String json) {
-            if (seq <= delivered) {
+        /** {@code local}: stored by this instance and committed, not yet through Kafka. */
+        synchronized void offer(ChatMessagePosted posted, boolean local) {
+            long seq = posted.seq();
+            if (seq <= delivered || local && delivered == 0 || held.containsKey(seq)) {
                 return;
             }
+            String json = LiveFrames.json(MessageFrame.of(posted));
+            Instant created = posted.createdAt();
             if (delivered != 0 && seq > delivered + 1) {
                 held.put(seq, new Frame(seq, json));
                 createdAt.put(seq, created);

@@ -1,5 +1,6 @@
 package pai.chat.service;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,11 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import pai.chat.config.ChatConfig;
 import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
@@ -24,6 +27,7 @@ import pai.chat.domain.Playback;
 import pai.chat.messaging.ChatEvents;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
+import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MessageKind;
 import pai.events.chat.PacketCard;
@@ -40,21 +44,24 @@ public class MessageService {
     public static final int MAX_TEXT = 4000;
     private static final Logger LOG = Logger.getLogger(MessageService.class);
     private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_.-]{1,64})");
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final PaiService pais;
     private final MediaService media;
     private final SendRateLimiter rateLimiter;
     private final Outbox outbox;
+    private final Event<Stored> stored;
     private final MeterRegistry registry;
     private final ChatConfig config;
 
     public MessageService(PaiService pais, MediaService media, SendRateLimiter rateLimiter, Outbox outbox,
-            MeterRegistry registry, ChatConfig config) {
+            Event<Stored> stored, MeterRegistry registry, ChatConfig config) {
         this.pais = pais;
         this.media = media;
         this.config = config;
         this.rateLimiter = rateLimiter;
         this.outbox = outbox;
+        this.stored = stored;
         this.registry = registry;
     }
 
@@ -65,7 +72,17 @@ public class MessageService {
     public record Posted(Message message, boolean created) {
     }
 
-    @Transactional
+    /** Fired in the transaction that stores a message; {@link LiveDelivery} pushes it once that commits. */
+    public record Stored(ChatMessagePosted posted) {
+    }
+
+    /**
+     * Stores a user's message. The checks read outside a transaction and the send limit (a Redis call)
+     * holds no database connection; the write is one short transaction: take the seq (which locks the
+     * pai row until the commit), insert the message and its outbox row, move the sender's read cursor.
+     * Of two copies of one clientMsgId sent at once, the second fails on the unique (pai, sender,
+     * clientMsgId), gives its seq back by rolling back, and answers with the first.
+     */
     public Posted post(String userId, String paiId, NewMessage request) {
         validate(request);
         pais.requireMember(paiId, userId);
@@ -77,13 +94,19 @@ public class MessageService {
             return new Posted(earlier.get(), false);
         }
         rateLimiter.acquire(userId);
-        Pai pai = Pai.lock(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
-        // Under the row lock a concurrent retry of the same clientMsgId has committed or not started.
-        earlier = Message.findByClientMsgId(paiId, userId, request.clientMsgId());
-        if (earlier.isPresent()) {
-            return new Posted(earlier.get(), false);
+        try {
+            return new Posted(QuarkusTransaction.requiringNew().call(() -> storeUserMessage(userId, paiId, request)), true);
+        } catch (RuntimeException e) {
+            if (!clientMsgIdTaken(e)) {
+                throw e;
+            }
+            return new Posted(Message.findByClientMsgId(paiId, userId, request.clientMsgId()).orElseThrow(() -> e), false);
         }
-        if (request.replyToSeq() != null && request.replyToSeq() > pai.lastSeq) {
+    }
+
+    private Message storeUserMessage(String userId, String paiId, NewMessage request) {
+        long seq = Pai.takeNextSeq(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
+        if (request.replyToSeq() != null && request.replyToSeq() >= seq) {
             throw new InvalidFieldException("replyToSeq", "no message with seq " + request.replyToSeq());
         }
         Message message = newMessage(paiId, userId, SenderKind.USER, request.kind(), request.clientMsgId());
@@ -91,10 +114,21 @@ public class MessageService {
         message.mediaId = request.mediaId();
         message.mentions = String.join(" ", mentionsIn(request.text()));
         message.replyToSeq = request.replyToSeq();
-        store(pai, message);
+        store(message, seq);
         // Your own message is read: it never counts as unread.
-        Membership.advanceReadSeq(paiId, userId, message.seq);
-        return new Posted(message, true);
+        Membership.advanceReadSeq(paiId, userId, seq);
+        return message;
+    }
+
+    /** Whether the write failed because this sender's clientMsgId is already stored in the pai. */
+    private static boolean clientMsgIdTaken(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("client_msg_id")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -147,7 +181,7 @@ public class MessageService {
         }
         Message message = newMessage(paiId, senderId, senderKind, kind, clientMsgId);
         fill.accept(locked.get(), message);
-        store(locked.get(), message);
+        store(message, ++locked.get().lastSeq);
         return Optional.of(message);
     }
 
@@ -164,11 +198,13 @@ public class MessageService {
         return message;
     }
 
-    /** Takes the next seq of the pai locked by the caller and hands the message to the outbox. */
-    private void store(Pai pai, Message message) {
-        message.seq = ++pai.lastSeq;
+    /** Stores the message under the seq the caller took with the pai row locked, and hands it to the outbox. */
+    private void store(Message message, long seq) {
+        message.seq = seq;
         message.persist();
-        outbox.append(ChatEvents.messagePosted(message));
+        var posted = ChatEvents.messagePosted(message);
+        outbox.append(posted);
+        stored.fire(new Stored(posted.data()));
         registry.counter("pai.chat.messages", "kind", message.kind.name(), "sender", message.senderKind.name())
                 .increment();
     }

@@ -1,12 +1,9 @@
 package pai.chat.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,10 +30,9 @@ import pai.platform.error.InvalidFieldException;
  */
 @ApplicationScoped
 public class PlaybackService {
-    private static final Logger LOG = Logger.getLogger(PlaybackService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TTL_SECONDS = Duration.ofHours(24).toSeconds();
-    private static final String SCRIPT = load("redis/playback-compare-and-set.lua");
+    private static final RedisScript COMPARE_AND_SET = new RedisScript("redis/playback-compare-and-set.lua");
 
     private final PaiService pais;
     private final MessageService messages;
@@ -46,7 +41,6 @@ public class PlaybackService {
     private final ValueCommands<String, String> values;
     private final PubSubCommands<String> pubsub;
     private final String prefix;
-    private volatile String scriptSha;
 
     public PlaybackService(PaiService pais, MessageService messages, LiveDelivery live, RedisDataSource redis,
             @ConfigProperty(name = "pai.deployment") String deployment) {
@@ -124,21 +118,9 @@ public class PlaybackService {
     }
 
     private boolean compareAndSet(Playback expected, Playback next) {
-        String[] args = { key(next.paiId()), Long.toString(expected == null ? 0 : expected.version()), write(next),
-                Long.toString(TTL_SECONDS) };
-        if (scriptSha == null) {
-            scriptSha = redis.execute("SCRIPT", "LOAD", SCRIPT).toString();
-        }
-        try {
-            return redis.execute("EVALSHA", scriptSha, "1", args[0], args[1], args[2], args[3]).toInteger() == 1;
-        } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
-                throw e;
-            }
-            LOG.info("Redis lost the playback script (restarted?); loading it again");
-            scriptSha = null;
-            return compareAndSet(expected, next);
-        }
+        return COMPARE_AND_SET.run(redis, List.of(key(next.paiId())), List.of(
+                Long.toString(expected == null ? 0 : expected.version()), write(next), Long.toString(TTL_SECONDS)))
+                .toInteger() == 1;
     }
 
     private String key(String paiId) {
@@ -169,14 +151,6 @@ public class PlaybackService {
             return JSON.readValue(json, Playback.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable playback state " + json, e);
-        }
-    }
-
-    private static String load(String resource) {
-        try (InputStream in = PlaybackService.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

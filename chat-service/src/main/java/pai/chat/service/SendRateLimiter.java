@@ -1,23 +1,23 @@
 package pai.chat.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.keys.KeyCommands;
-import io.quarkus.redis.datasource.value.ValueCommands;
 import pai.chat.config.ChatConfig;
 import pai.platform.error.RateLimitedException;
 
-/** A fixed-window send limit per user, counted in Redis so that every instance shares it. */
+/** A fixed-window send limit per user, counted in Redis (redis/send-limit.lua) so that every instance shares it. */
 @ApplicationScoped
 public class SendRateLimiter {
-    private final ValueCommands<String, Long> counters;
-    private final KeyCommands<String> keys;
+    private static final RedisScript COUNT = new RedisScript("redis/send-limit.lua");
+
+    private final RedisDataSource redis;
     private final ChatConfig config;
 
     public SendRateLimiter(RedisDataSource redis, ChatConfig config) {
-        this.counters = redis.value(Long.class);
-        this.keys = redis.key();
+        this.redis = redis;
         this.config = config;
     }
 
@@ -25,10 +25,7 @@ public class SendRateLimiter {
         long windowSeconds = config.sendWindow().toSeconds();
         long window = System.currentTimeMillis() / 1000 / windowSeconds;
         String key = "pai:chat:sends:" + userId + ":" + window;
-        long sent = counters.incr(key);
-        if (sent == 1) {
-            keys.expire(key, windowSeconds + 1);
-        }
+        long sent = COUNT.run(redis, List.of(key), List.of(Long.toString(windowSeconds + 1))).toLong();
         if (sent > config.sendsPerWindow()) {
             long retryAfter = (window + 1) * windowSeconds - System.currentTimeMillis() / 1000;
             throw new RateLimitedException(retryAfter, "at most " + config.sendsPerWindow() + " messages per "
