@@ -1,7 +1,8 @@
 -- wrk script for the grab benchmark: every request is a grab by a different user.
 -- Reads the tokens file named by the environment variable GRAB_TOKENS (one JWT a line); thread k of
 -- n takes lines k, k+n, k+2n, ... so no two requests share a user. A thread that has used all its
--- tokens sends a request without a token (answered 401, counted as "exhausted") and stops.
+-- tokens sends a request without a token (answered 401, counted as "exhausted") and stops, unless
+-- GRAB_CYCLE is 1 (the warm-up): then it starts over, and the repeats are answered as replays.
 -- The path comes from the URL given to wrk: /api/redpackets/drops/<id>/grab.
 
 local threads = {}
@@ -26,6 +27,7 @@ function init(args)
   end
   file:close()
   next_token = 1
+  cycle = os.getenv("GRAB_CYCLE") == "1"
   statuses = {}
   exhausted = 0
   wrk.method = "POST"
@@ -33,6 +35,9 @@ function init(args)
 end
 
 function request()
+  if cycle and next_token > #tokens then
+    next_token = 1
+  end
   local token = tokens[next_token]
   next_token = next_token + 1
   if token == nil then
@@ -45,7 +50,7 @@ end
 function response(status, headers, body)
   local key = tostring(status)
   statuses[key] = (statuses[key] or 0) + 1
-  if next_token > #tokens + 1 then
+  if not cycle and next_token > #tokens + 1 then
     wrk.thread:stop()
   end
 end

@@ -7,9 +7,10 @@
 # usage: bench/grab/run.sh        (settings by environment, defaults in brackets)
 #   GRAB_CONNECTIONS [64]   concurrent connections for wrk and redis-benchmark
 #   GRAB_SECONDS     [20]   how long wrk drives grabs
-#   GRAB_WARMUP      [10]   seconds of warm-up grabs (other users, same drop) before the measure
-#   GRAB_USERS       [50000] distinct users (tokens) for the measured part; a thread that runs out stops
-#   GRAB_WARMUP_USERS [10000] distinct users for the warm-up
+#   GRAB_WARMUP      [30]   seconds of warm-up grabs (other users, same drop) before the measure, so
+#                           that the measure sees compiled code, as a service at a peak would
+#   GRAB_USERS       [120000] distinct users (tokens) for the measured part; a thread that runs out stops
+#   GRAB_WARMUP_USERS [10000] distinct users for the warm-up (they start over when used up: replays)
 #   GRAB_PACKETS     [users + warm-up users] packets in the drop (every user can get one; the grab
 #                    path does not depend on the size, the reconciliation afterwards does)
 #   RAW_GRABS        [200000] EVALSHA calls redis-benchmark makes
@@ -19,7 +20,7 @@
 # and stops afterwards only the parts that run started. Traffic goes only to 127.0.0.1.
 set -euo pipefail
 
-usage() { sed -n '7,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '7,19p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ ${1:-} != -h && ${1:-} != --help ]] || { usage; exit 0; }
 [[ $# -eq 0 ]] || { usage >&2; exit 2; }
 
@@ -28,8 +29,8 @@ cd "$ROOT"
 
 CONNECTIONS=${GRAB_CONNECTIONS:-64}
 SECONDS_RUN=${GRAB_SECONDS:-20}
-WARMUP=${GRAB_WARMUP:-10}
-USERS=${GRAB_USERS:-50000}
+WARMUP=${GRAB_WARMUP:-30}
+USERS=${GRAB_USERS:-120000}
 RAW_GRABS=${RAW_GRABS:-200000}
 RAW_PACKETS=${RAW_PACKETS:-2000000}
 THREADS=2
@@ -159,19 +160,48 @@ done
 [[ $status == ACTIVE ]] || die "drop did not become ACTIVE in 120 s (status $status)"
 
 # --- service: wrk through the gateway --------------------------------------------------------------
-drive() { # tokens-file seconds -> wrk output
-    GRAB_TOKENS="$1" GRAB_THREADS=$THREADS wrk -t "$THREADS" -c "$CONNECTIONS" -d "${2}s" --timeout 10s \
+drive() { # tokens-file seconds [cycle] -> wrk output
+    GRAB_TOKENS="$1" GRAB_THREADS=$THREADS GRAB_CYCLE=${3:-0} wrk -t "$THREADS" -c "$CONNECTIONS" -d "${2}s" --timeout 10s \
         -s bench/grab/grab.lua "$API/drops/$drop_id/grab"
 }
 field() { sed -n "s/^BENCH $1 //p" "$2"; }
+# CPU time (clock ticks) per part of the system, summed over its processes: where a grab's cost goes.
+cpu_ticks() {
+    local dir line rest cmd part
+    for dir in /proc/[0-9]*; do
+        read -r line < "$dir/stat" 2> /dev/null || continue
+        cmd=$(tr '\0' ' ' < "$dir/cmdline" 2> /dev/null) || continue
+        case "$cmd" in
+            *redpacket-service*) part=redpacket-service ;;
+            *chat-service* | *agent-service* | *share-service*) part=other-services ;;
+            *kafka.Kafka*) part=kafka ;;
+            *redis-server*) part=redis ;;
+            postgres*) part=postgresql ;;
+            nginx*) part=gateway ;;
+            wrk*) part=wrk ;;
+            *) part=rest-of-machine ;;
+        esac
+        rest=${line##*) }
+        # fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name
+        awk -v part="$part" '{print part, $12 + $13}' <<< "$rest"
+    done | awk '{t[$1] += $2} END {for (p in t) print p, t[p]}'
+}
 warm_ok=0
 if ((WARMUP > 0)); then
     say "warm-up: ${WARMUP}s, $CONNECTIONS connections"
-    drive "$WORK/warmup.tokens" "$WARMUP" > "$WORK/warmup.out"
+    drive "$WORK/warmup.tokens" "$WARMUP" 1 > "$WORK/warmup.out"
     warm_ok=$(field 'status 200' "$WORK/warmup.out"); warm_ok=${warm_ok:-0}
+    # Past the first round of users the warm-up's 200s are replays: count each user once.
+    ((warm_ok <= WARMUP_USERS)) || warm_ok=$WARMUP_USERS
 fi
 say "measuring: wrk -t $THREADS -c $CONNECTIONS -d ${SECONDS_RUN}s, each request a different user"
-drive "$WORK/measure.tokens" "$SECONDS_RUN" > "$WORK/wrk.out"
+cpu_ticks > "$WORK/cpu.before"
+drive "$WORK/measure.tokens" "$SECONDS_RUN" > "$WORK/wrk.out" &
+wrk_pid=$!
+# wrk's own CPU time is gone once it exits: read everything just before it stops.
+sleep "$(awk -v s="$SECONDS_RUN" 'BEGIN {print (s > 2 ? s - 1 : s / 2)}')"
+cpu_ticks > "$WORK/cpu.after"
+wait "$wrk_pid"
 wrk_end=$(date +%s.%N)
 duration=$(field duration_s "$WORK/wrk.out")
 svc_ok=$(field 'status 200' "$WORK/wrk.out"); svc_ok=${svc_ok:-0}
@@ -185,6 +215,16 @@ p50=$(sed 's/.*p50=\([^ ]*\).*/\1/' <<< "$latency")
 p99=$(sed 's/.*p99=\([^ ]*\).*/\1/' <<< "$latency")
 non2xx=$(sed -n 's/^BENCH status \([0-9]*\) \([0-9]*\)$/\1 \2/p' "$WORK/wrk.out" | awk '$1 !~ /^2/ {printf "%s%s=%s", sep, $1, $2; sep=" "}')
 svc_rate=$(awk -v n="$svc_ok" -v d="$duration" 'BEGIN {printf "%.0f", n / d}')
+# CPU microseconds per granted grab, per part, over the measured window (processes that exited
+# in between are missed; the window ends a second before wrk, so the rate is scaled to it).
+cpu_split=$(awk -v hz="$(getconf CLK_TCK)" -v n="$svc_ok" -v d="$duration" -v w="$(awk -v s="$SECONDS_RUN" 'BEGIN {print (s > 2 ? s - 1 : s / 2)}')" '
+    NR == FNR {before[$1] = $2; next}
+    {used[$1] = $2 - before[$1]; total += used[$1]}
+    END {
+        grabs = n * w / d
+        for (p in used) if (used[p] > 0) printf "%s=%.0f ", p, used[p] / hz * 1e6 / grabs
+        printf "| total %.0f us of CPU per grab", total / hz * 1e6 / grabs
+    }' "$WORK/cpu.before" "$WORK/cpu.after")
 
 # --- ledger: until it holds every grab -------------------------------------------------------------
 # Cheap to poll: the ledger's grab count (GET /campaigns/{id} counts the grab rows) against the claims
@@ -289,13 +329,14 @@ sha=$("${REDIS[@]}" -x SCRIPT LOAD < "$WORK/grab.lua")
 "${REDIS[@]}" HSET "$scope_grabs" '~' 1 > /dev/null
 say "grab.lua from $script_from ($same_as_source), sha $sha, already loaded by the service: $([[ $loaded_before == 1 ]] && echo yes || echo no)"
 keys=("$meta" "$packets" "$claims" "$scope_grabs" "$scope_bonus" "$stream")
-probe=$("${REDIS[@]}" EVALSHA "$sha" 7 "${keys[@]}" "bench:attempts:$raw:probe" probe-user probe-grab 1000000000000 10 "$raw" "$raw" DROP | head -n 1)
+# A batch of one grab: the fixed arguments, then the user and a grab id (see grab.lua).
+probe=$("${REDIS[@]}" EVALSHA "$sha" 7 "${keys[@]}" "bench:attempts:$raw:probe" 1000000000000 10 "$raw" "$raw" DROP probe-user probe-grab | head -n 1)
 [[ $probe == OK ]] || die "the raw grab script answers $probe, not OK: the baseline's keys do not match grab.lua"
 say "redis-benchmark -n $RAW_GRABS -c $CONNECTIONS -P 1 EVALSHA (stream $stream)"
 timeout 600 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" --dbnum 0 -n "$RAW_GRABS" -c "$CONNECTIONS" -P 1 \
     -r 2000000000 --csv \
     EVALSHA "$sha" 7 "$meta" "$packets" "$claims" "$scope_grabs" "$scope_bonus" "$stream" "$attempts" \
-    "u__rand_int__" "g__rand_int__" 1000000000000 10 "$raw" "$raw" DROP > "$WORK/raw.csv"
+    1000000000000 10 "$raw" "$raw" DROP "u__rand_int__" "g__rand_int__" > "$WORK/raw.csv"
 raw_line=$(tail -n 1 "$WORK/raw.csv" | tr -d '"')
 IFS=, read -r _ raw_rate _ _ raw_p50 _ raw_p99 _ <<< "$raw_line"
 raw_ok=$(( $("${REDIS[@]}" HLEN "$claims") - 1 )) # less the probe
@@ -324,6 +365,7 @@ raw (redis-benchmark)     ${raw_rate} grabs/s, p50 ${raw_p50} ms, p99 ${raw_p99}
   outcome                 $raw_ok claims, $raw_popped packets popped, $raw_stream stream entries (rest: same random user twice, REPLAY); valid: $raw_valid
   script                  grab.lua from $script_from ($same_as_source), sha $sha
 ratio service/raw         $ratio   (aim: >= 0.5 with p99 < 50 ms)
+cpu per grab (measured)   $cpu_split
 ledger drain              ${drain_s}s after the load stopped until the ledger held every claim (drained: $drained; reconciliation call ${recon_s}s)
 invariants                $invariants
   200s <= packets         $inv_packets ($answered 200 answers incl. warm-up <= $PACKETS packets)

@@ -28,6 +28,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import pai.platform.testing.TestEnvironment;
+import pai.redpacket.service.DropService;
+import pai.redpacket.service.PacketPools;
+import pai.redpacket.service.PacketPools.GrabOutcome;
+import pai.redpacket.service.PacketPools.GrabResult;
+import pai.redpacket.service.PacketPools.Pool;
 import pai.redpacket.service.RedisKeys;
 
 @QuarkusTest
@@ -37,6 +42,8 @@ class GrabFlowTest {
     EntityManager entityManager;
     @Inject
     RedisDataSource redis;
+    @Inject
+    PacketPools pools;
 
     @Test
     void grabbersShareTheDropExactlyAndTheLedgerAndWalletsFollow() {
@@ -147,6 +154,28 @@ class GrabFlowTest {
                 .body("remainingCents", equalTo(10_000 - won));
         operator().get("/api/redpackets/campaigns/" + campaignId + "/reconciliation").then().body("ok", equalTo(true))
                 .body("refundedCents", equalTo(4_000 - won));
+    }
+
+    @Test
+    void aBatchOfGrabsIsDecidedGrabByGrabInOrder() {
+        String campaignId = createCampaign(10_000, 1);
+        String dropId = createOpenDrop(campaignId, 2, 200);
+        awaitStatus(dropId, "ACTIVE");
+        Pool pool = QuarkusTransaction.requiringNew().call(() -> DropService.poolOf(DropService.find(dropId)));
+        String first = newUser("first");
+        String second = newUser("second");
+
+        List<GrabResult> results = pools.grab(pool, List.of(first, first, second, newUser("third")))
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(results).extracting(GrabResult::outcome)
+                .containsExactly(GrabOutcome.OK, GrabOutcome.REPLAY, GrabOutcome.OK, GrabOutcome.SOLD_OUT);
+        assertThat(results.get(1).claim()).isEqualTo(results.get(0).claim());
+        assertThat(results.get(0).claim().index()).isNotEqualTo(results.get(2).claim().index());
+        assertThat(results.get(0).claim().amountCents() + results.get(2).claim().amountCents()).isEqualTo(200);
+        assertThat(redis.hash(String.class).hlen(RedisKeys.claims(dropId))).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from grab where pool_id = ?1", dropId) == 2);
+        assertThat(sum("select sum(amount_cents) from grab where pool_id = ?1", dropId)).isEqualTo(200);
     }
 
     @Test

@@ -52,6 +52,9 @@ class LostDropTest {
         // Redis loses the drop and the campaign's counters, as after a restart without its data.
         redis.key().del(RedisKeys.meta(dropId), RedisKeys.packets(dropId), RedisKeys.claims(dropId),
                 RedisKeys.campaignGrabs(campaignId));
+        // At once, before the scheduler has frozen it: a retry, not "not active".
+        as(newUser("meanwhile")).post("/api/redpackets/drops/" + dropId + "/grab").then().statusCode(503)
+                .body("code", equalTo("BUSY"));
 
         // Only a rebuild brings the meta back; meanwhile grabs wait.
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.key().exists(RedisKeys.meta(dropId)));

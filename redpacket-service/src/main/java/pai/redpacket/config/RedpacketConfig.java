@@ -13,6 +13,19 @@ public interface RedpacketConfig {
     @WithDefault("200000")
     int streamLimit();
 
+    /** How the grabs of one pool that arrive together share a Redis call (see GrabBatcher). */
+    Grab grab();
+
+    interface Grab {
+        /** Most grabs in one script call. */
+        @WithDefault("128")
+        int maxBatch();
+
+        /** Script calls per pool waiting on Redis at once; more grabs queue for the next call. */
+        @WithDefault("4")
+        int maxInFlight();
+    }
+
     /** Grab attempts one user may make per second before 429 RATE_LIMITED. */
     @WithDefault("10")
     int grabAttemptsPerSecond();

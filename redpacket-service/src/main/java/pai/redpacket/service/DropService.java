@@ -197,7 +197,7 @@ public class DropService implements RecoverablePools {
         return PacketDrop.dueForClosing(now, 50);
     }
 
-    static PacketPools.Pool poolOf(PacketDrop drop) {
+    public static PacketPools.Pool poolOf(PacketDrop drop) {
         return new PacketPools.Pool(PoolKind.DROP, drop.id, drop.campaignId);
     }
 

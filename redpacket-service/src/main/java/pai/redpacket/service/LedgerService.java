@@ -15,7 +15,6 @@ import pai.events.redpacket.RedPacketLifecycle;
 import pai.redpacket.domain.GroupPacket;
 import pai.redpacket.domain.Ledger;
 import pai.redpacket.domain.PacketDrop;
-import pai.redpacket.domain.Wallets;
 
 /**
  * Writes grabs and refunds into PostgreSQL exactly once: a grab credits the wallet only when its
@@ -26,15 +25,13 @@ public class LedgerService {
     public static final String GRAB_ENTRY = "GRAB";
 
     private final Ledger ledger;
-    private final Wallets wallets;
     private final DropService drops;
     private final GroupPacketService groupPackets;
     private final Timer drain;
 
-    public LedgerService(Ledger ledger, Wallets wallets, DropService drops, GroupPacketService groupPackets,
+    public LedgerService(Ledger ledger, DropService drops, GroupPacketService groupPackets,
             MeterRegistry registry) {
         this.ledger = ledger;
-        this.wallets = wallets;
         this.drops = drops;
         this.groupPackets = groupPackets;
         this.drain = Timer.builder("pai.redpacket.drain")
@@ -45,15 +42,10 @@ public class LedgerService {
 
     @Transactional
     public int recordGrabs(List<PacketGrabbed> grabs) {
-        int recorded = 0;
-        for (PacketGrabbed grab : grabs) {
-            if (ledger.record(grab)) {
-                wallets.credit(grab.userId(), grab.amountCents(), GRAB_ENTRY, grab.grabId());
-                recorded++;
-                drain.record(Duration.between(grab.grabbedAt(), Instant.now()));
-            }
-        }
-        return recorded;
+        List<PacketGrabbed> recorded = ledger.recordGrabs(grabs, GRAB_ENTRY);
+        Instant now = Instant.now();
+        recorded.forEach(grab -> drain.record(Duration.between(grab.grabbedAt(), now)));
+        return recorded.size();
     }
 
     /** A pool's close came through the stream: refund what was left, once. */

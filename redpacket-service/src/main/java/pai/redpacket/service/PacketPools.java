@@ -60,18 +60,35 @@ public class PacketPools {
         }
     }
 
-    public Uni<GrabResult> grab(Pool pool, String userId) {
-        List<String> keys = List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), RedisKeys.claims(pool.id()),
-                RedisKeys.campaignGrabs(pool.scope()), RedisKeys.campaignBonus(pool.scope()), RedisKeys.GRAB_STREAM,
-                RedisKeys.attempts(userId, System.currentTimeMillis() / 1000));
-        return scripts.runAsync(RedisScripts.GRAB, keys, userId, UUID.randomUUID().toString(),
-                Integer.toString(config.streamLimit()), Integer.toString(config.grabAttemptsPerSecond()), pool.id(),
-                pool.ownerId(), pool.kind().name())
-                .map(response -> {
-                    GrabOutcome outcome = GrabOutcome.valueOf(response.get(0).toString());
-                    Claim claim = response.size() > 1 ? Claim.parse(response.get(1).toString()) : null;
-                    return new GrabResult(outcome, claim);
-                });
+    /**
+     * Grabs for several users of one pool in one script call, each decided as if alone, in order;
+     * one result per user.
+     */
+    public Uni<List<GrabResult>> grab(Pool pool, List<String> userIds) {
+        long second = System.currentTimeMillis() / 1000;
+        List<String> keys = new ArrayList<>(6 + userIds.size());
+        keys.addAll(List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), RedisKeys.claims(pool.id()),
+                RedisKeys.campaignGrabs(pool.scope()), RedisKeys.campaignBonus(pool.scope()), RedisKeys.GRAB_STREAM));
+        String[] args = new String[5 + 2 * userIds.size()];
+        args[0] = Integer.toString(config.streamLimit());
+        args[1] = Integer.toString(config.grabAttemptsPerSecond());
+        args[2] = pool.id();
+        args[3] = pool.ownerId();
+        args[4] = pool.kind().name();
+        for (int i = 0; i < userIds.size(); i++) {
+            keys.add(RedisKeys.attempts(userIds.get(i), second));
+            args[5 + 2 * i] = userIds.get(i);
+            args[6 + 2 * i] = UUID.randomUUID().toString();
+        }
+        return scripts.runAsync(RedisScripts.GRAB, keys, args).map(replies -> {
+            List<GrabResult> results = new ArrayList<>(replies.size());
+            for (int i = 0; i < replies.size(); i++) {
+                Response reply = replies.get(i);
+                GrabOutcome outcome = GrabOutcome.valueOf(reply.get(0).toString());
+                results.add(new GrabResult(outcome, reply.size() > 1 ? Claim.parse(reply.get(1).toString()) : null));
+            }
+            return results;
+        });
     }
 
     /**
