@@ -78,6 +78,45 @@ class LostDropTest {
                 .body("ok", equalTo(true));
     }
 
+    @Test
+    void aCloseRedisLostBeforeTheRelayMovedItIsRefundedFromTheLedgerOnce() {
+        String campaignId = createCampaign(10_000, 1);
+        String dropId = createOpenDrop(campaignId, 10, 1_000);
+        awaitStatus(dropId, "ACTIVE");
+        long granted = 0;
+        for (int i = 0; i < 3; i++) {
+            granted += as(newUser("before-close")).post("/api/redpackets/drops/" + dropId + "/grab").then()
+                    .statusCode(200).extract().<Integer>path("amountCents");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> grabs(dropId) == 3);
+
+        // The close script ran (CLOSING) and Redis lost the drop, its close entry with it, before the
+        // relay moved that entry: under the drop's row lock, so the scheduler sees both at once.
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("select id from packet_drop where id = ?1 for update").setParameter(1, dropId)
+                    .getResultList();
+            entityManager.createNativeQuery("update packet_drop set status = 'CLOSING', closed_at = now() where id = ?1")
+                    .setParameter(1, dropId).executeUpdate();
+            redis.key().del(RedisKeys.meta(dropId), RedisKeys.packets(dropId), RedisKeys.claims(dropId));
+        });
+
+        awaitStatus(dropId, "CLOSED");
+        long refunded = 1_000 - granted;
+        assertThat(sum("select sum(amount_cents) from refund where pool_id = ?1", dropId)).isEqualTo(refunded);
+        assertThat(sum("select count(*) from refund where pool_id = ?1", dropId)).isEqualTo(1);
+        operator().get("/api/redpackets/campaigns/" + campaignId).then().statusCode(200)
+                .body("grantedCents", equalTo((int) granted))
+                .body("refundedCents", equalTo((int) refunded))
+                .body("remainingCents", equalTo((int) (10_000 - granted)));
+        operator().get("/api/redpackets/campaigns/" + campaignId + "/reconciliation").then().statusCode(200)
+                .body("ok", equalTo(true));
+    }
+
+    private long sum(String sql, String dropId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter(1, dropId).getSingleResult()).longValue());
+    }
+
     private long grabs(String dropId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("select count(*) from grab where pool_id = ?1").setParameter(1, dropId)

@@ -21,6 +21,7 @@ import pai.platform.rest.Paging;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;
 import pai.redpacket.domain.DropStatus;
+import pai.redpacket.domain.Grab;
 import pai.redpacket.domain.Ledger;
 import pai.redpacket.domain.PacketDrop;
 import pai.redpacket.domain.PacketSplitter;
@@ -177,6 +178,23 @@ public class DropService implements RecoverablePools {
                 campaign.maxBonusGrabsPerUser, campaign.status != CampaignStatus.ACTIVE)) {
             drop.status = DropStatus.ACTIVE;
         }
+    }
+
+    @Override
+    public List<PacketPools.Pool> closing() {
+        return PacketDrop.<PacketDrop>list("status", DropStatus.CLOSING).stream().map(DropService::poolOf).toList();
+    }
+
+    @Override
+    @Transactional
+    public void refundIfCloseLost(String dropId) {
+        PacketDrop drop = PacketDrop.lock(dropId);
+        if (drop.status != DropStatus.CLOSING || pools.isLoaded(drop.id)) {
+            return;
+        }
+        Grab.Totals granted = Grab.ofPool(drop.id);
+        LOG.errorf("Redis lost the close of drop %s; refunding what the ledger did not grant", dropId);
+        refund(drop, drop.amountCents - granted.cents(), drop.packetCount - (int) granted.count());
     }
 
     /** Returns a closed drop's remainder to its campaign; the refund row makes a repeat do nothing. */

@@ -155,6 +155,23 @@ public class GroupPacketService implements RecoverablePools {
         packet.closedAt = Instant.now();
     }
 
+    @Override
+    public List<PacketPools.Pool> closing() {
+        return GroupPacket.<GroupPacket>list("status", DropStatus.CLOSING).stream().map(GroupPacketService::poolOf).toList();
+    }
+
+    @Override
+    @Transactional
+    public void refundIfCloseLost(String packetId) {
+        GroupPacket packet = GroupPacket.lock(packetId);
+        if (packet == null || packet.status != DropStatus.CLOSING || pools.isLoaded(packet.id)) {
+            return;
+        }
+        Grab.Totals granted = Grab.ofPool(packet.id);
+        LOG.errorf("Redis lost the close of lucky packet %s; refunding what the ledger did not grant", packetId);
+        refund(packet, packet.totalCents - granted.cents(), packet.packetCount - (int) granted.count());
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void refund(GroupPacket packet, long amountCents, int packets) {
         if (ledger.recordRefund(packet.id, PoolKind.GROUP_PACKET.name(), null, amountCents, packets, Instant.now())) {

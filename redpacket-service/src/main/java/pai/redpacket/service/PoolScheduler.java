@@ -61,7 +61,10 @@ public class PoolScheduler {
         }
     }
 
-    /** Freezes every ACTIVE pool Redis lost, and rebuilds the frozen ones once nothing is on its way to the ledger. */
+    /**
+     * Freezes every ACTIVE pool Redis lost, and once nothing is on its way to the ledger rebuilds the
+     * frozen ones and refunds the CLOSING ones whose close entry Redis lost.
+     */
     private void recoverLostPools() {
         Map<RecoverablePools, List<PacketPools.Pool>> frozen = new LinkedHashMap<>();
         for (RecoverablePools kind : recoverable) {
@@ -75,10 +78,18 @@ public class PoolScheduler {
                 frozen.put(kind, waiting);
             }
         }
-        if (frozen.isEmpty() || !streamDrained()) {
+        Map<RecoverablePools, List<PacketPools.Pool>> closeLost = new LinkedHashMap<>();
+        for (RecoverablePools kind : recoverable) {
+            List<PacketPools.Pool> lost = kind.closing().stream().filter(pool -> !pools.isLoaded(pool.id())).toList();
+            if (!lost.isEmpty()) {
+                closeLost.put(kind, lost);
+            }
+        }
+        if (frozen.isEmpty() && closeLost.isEmpty() || !streamDrained()) {
             return;
         }
         frozen.forEach((kind, waiting) -> waiting.forEach(pool -> attempt("rebuild", pool.id(), () -> kind.rebuild(pool.id()))));
+        closeLost.forEach((kind, lost) -> lost.forEach(pool -> attempt("refund", pool.id(), () -> kind.refundIfCloseLost(pool.id()))));
     }
 
     /** Every grab Redis still held has reached Kafka, and the ledger has committed all of Kafka's. */
