@@ -129,6 +129,33 @@ class LostGroupPacketTest {
                 .body("packet.status", equalTo("CLOSED")).body("items", hasSize(2));
     }
 
+    @Test
+    void aCloseRedisLostIsRefundedToTheSenderFromTheLedgerOnce() {
+        String paiId = UUID.randomUUID().toString();
+        String sender = RedpacketApi.fundedUser("sender", 5_000);
+        String alice = newUser("alice");
+        RedpacketApi.joinPai(entityManager, paiId, sender, alice);
+        String packetId = send(sender, paiId, 1_000, 4, "EVEN");
+        grab(alice, packetId).then().statusCode(200).body("amountCents", equalTo(250));
+        await().atMost(Duration.ofSeconds(60)).until(() -> grabs(packetId) == 1);
+
+        // The close script ran (CLOSING), then Redis lost the packet and its close entry before the
+        // relay moved it: under the packet's row lock, so the scheduler sees both at once.
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("select id from group_packet where id = ?1 for update")
+                    .setParameter(1, packetId).getResultList();
+            entityManager.createNativeQuery("update group_packet set status = 'CLOSING', closed_at = now() where id = ?1")
+                    .setParameter(1, packetId).executeUpdate();
+            lose(packetId);
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CLOSED".equals(status(packetId)));
+        assertThat(number("select count(*) from refund where pool_id = ?1", packetId)).isEqualTo(1);
+        assertThat(number("select amount_cents from refund where pool_id = ?1", packetId)).isEqualTo(750);
+        assertThat(number("select packets from refund where pool_id = ?1", packetId)).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(sender) == 5_000 - 1_000 + 750);
+    }
+
     /** What a Redis restart without its data does to the packet: its pool and its per-member counters are gone. */
     private void lose(String packetId) {
         redis.key().del(RedisKeys.meta(packetId), RedisKeys.packets(packetId), RedisKeys.claims(packetId),
