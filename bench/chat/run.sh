@@ -47,41 +47,15 @@ for tool in curl jq java; do
 done
 [[ -f $LAUNCHER_JAR ]] || die "$LAUNCHER_JAR is missing: build the launcher module first"
 
-# --- what to leave as it was ----------------------------------------------------------------------
-started_parts=()
-before_pids=()
-ran_up=no
+source bench/lib/system.sh
 
+# --- what to leave as it was ----------------------------------------------------------------------
 cleanup() {
-    local rc=$? part pid
+    local rc=$?
     set +e
     rm -rf "$WORK"
     rmdir .pai/bench 2> /dev/null
-    if [[ $ran_up == yes ]]; then
-        for f in "$PIDS"/*.pid; do
-            [[ -e $f ]] || continue
-            part=$(basename "$f" .pid)
-            [[ " ${before_pids[*]} " == *" $part "* ]] || started_parts+=("$part")
-        done
-    fi
-    if ((${#started_parts[@]})); then
-        if ((${#before_pids[@]} == 0)); then
-            say "stopping what this run started: ./pai down"
-            ./pai down > /dev/null
-        else
-            # ./pai down would also stop parts someone else started (e.g. Kafka by ./pai infra).
-            for part in "${started_parts[@]}"; do
-                pid=$(cat "$PIDS/$part.pid" 2> /dev/null) || continue
-                say "stopping $part (pid $pid), started by this run"
-                kill -TERM "$pid" 2> /dev/null
-            done
-            for part in "${started_parts[@]}"; do
-                pid=$(cat "$PIDS/$part.pid" 2> /dev/null) || continue
-                for _ in $(seq 1 150); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
-                rm -f "$PIDS/$part.pid"
-            done
-        fi
-    fi
+    stop_started
     exit "$rc"
 }
 trap cleanup EXIT
@@ -91,22 +65,8 @@ mkdir -p "$WORK"
 
 if [[ -n ${CHAT_GATEWAY:-} ]]; then
     curl -s -m 3 -o /dev/null "$GATEWAY/healthz" || die "$GATEWAY does not answer"
-elif ! curl -s -m 3 -o /dev/null "$GATEWAY/healthz" || ! curl -s -m 3 -o /dev/null http://127.0.0.1:8081/q/health/ready; then
-    say "the gateway or chat-service does not answer: starting PAI_SKIP_BUILD=1 ./pai up"
-    mkdir -p "$PIDS"
-    for f in "$PIDS"/*.pid; do [[ -e $f ]] && before_pids+=("$(basename "$f" .pid)"); done
-    ran_up=yes
-    if ! PAI_SKIP_BUILD=1 ./pai up > /dev/null 2> "$WORK/up.log"; then
-        # The chat path needs only the gateway and chat-service (and what they use).
-        curl -s -m 10 http://127.0.0.1:8081/q/health/ready | jq -e '.status == "UP"' > /dev/null \
-            && curl -s -m 3 -o /dev/null "$GATEWAY/healthz" \
-            || die "./pai up failed: $(tail -n 1 "$WORK/up.log") (see .pai/logs)"
-        say "./pai up did not finish ($(tail -n 1 "$WORK/up.log")), but the gateway and chat-service are ready: going on"
-    fi
-fi
-if [[ -z ${CHAT_GATEWAY:-} ]]; then
-    ready=$(curl -s -m 10 http://127.0.0.1:8081/q/health/ready | jq -r .status)
-    [[ $ready == UP ]] || die "chat-service is not ready ($ready)"
+else
+    ensure_system chat-service 8081 "$GATEWAY"
 fi
 
 # Every WebSocket holds two of the gateway's connections (client and upstream), besides the POSTs.

@@ -53,17 +53,16 @@ for tool in wrk redis-cli redis-benchmark jq curl java; do
 done
 [[ -f $LAUNCHER_JAR ]] || die "$LAUNCHER_JAR is missing: build the launcher module first"
 
+source bench/lib/system.sh
+
 # --- what to leave as it was ----------------------------------------------------------------------
-started_parts=()
-before_pids=()
-ran_up=no
 drop_id=
 campaign_id=
 operator=
 raw_keys=()
 
 cleanup() {
-    local rc=$? part pid
+    local rc=$?
     set +e
     if [[ -n $drop_id && -n $operator ]]; then
         curl -s -m 30 -o /dev/null -X POST -H "Authorization: Bearer $operator" "$API/drops/$drop_id/cancel"
@@ -74,31 +73,7 @@ cleanup() {
     if ((${#raw_keys[@]})); then "${REDIS[@]}" DEL "${raw_keys[@]}" > /dev/null; fi
     rm -rf "$WORK"
     rmdir .pai/bench 2> /dev/null
-    if [[ $ran_up == yes ]]; then
-        for f in "$PIDS"/*.pid; do
-            [[ -e $f ]] || continue
-            part=$(basename "$f" .pid)
-            [[ " ${before_pids[*]} " == *" $part "* ]] || started_parts+=("$part")
-        done
-    fi
-    if ((${#started_parts[@]})); then
-        if ((${#before_pids[@]} == 0)); then
-            say "stopping what this run started: ./pai down"
-            ./pai down > /dev/null
-        else
-            # ./pai down would also stop parts someone else started (e.g. Kafka by ./pai infra).
-            for part in "${started_parts[@]}"; do
-                pid=$(cat "$PIDS/$part.pid" 2> /dev/null) || continue
-                say "stopping $part (pid $pid), started by this run"
-                kill -TERM "$pid" 2> /dev/null
-            done
-            for part in "${started_parts[@]}"; do
-                pid=$(cat "$PIDS/$part.pid" 2> /dev/null) || continue
-                for _ in $(seq 1 150); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
-                rm -f "$PIDS/$part.pid"
-            done
-        fi
-    fi
+    stop_started
     exit "$rc"
 }
 trap cleanup EXIT
@@ -108,21 +83,7 @@ mkdir -p "$WORK"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "grab benchmark $RUN on $(nproc) cores, load average before: $load_before"
 
-if ! curl -s -m 3 -o /dev/null "$GATEWAY/" || ! curl -s -m 3 -o /dev/null http://127.0.0.1:8083/q/health/ready; then
-    say "the gateway or redpacket-service does not answer: starting PAI_SKIP_BUILD=1 ./pai up"
-    mkdir -p "$PIDS"
-    for f in "$PIDS"/*.pid; do [[ -e $f ]] && before_pids+=("$(basename "$f" .pid)"); done
-    ran_up=yes
-    if ! PAI_SKIP_BUILD=1 ./pai up > /dev/null 2> "$WORK/up.log"; then
-        # The grab path needs only the gateway and redpacket-service (and what they use).
-        curl -s -m 10 http://127.0.0.1:8083/q/health/ready | jq -e '.status == "UP"' > /dev/null \
-            && curl -s -m 3 -o /dev/null "$GATEWAY/" \
-            || die "./pai up failed: $(tail -n 1 "$WORK/up.log") (see .pai/logs)"
-        say "./pai up did not finish ($(tail -n 1 "$WORK/up.log")), but the gateway and redpacket-service are ready: going on"
-    fi
-fi
-ready=$(curl -s -m 10 http://127.0.0.1:8083/q/health/ready | jq -r .status)
-[[ $ready == UP ]] || die "redpacket-service is not ready ($ready)"
+ensure_system redpacket-service 8083 "$GATEWAY"
 
 # --- Redis persistence --------------------------------------------------------------------------
 appendonly=$("${REDIS[@]}" CONFIG GET appendonly | sed -n 2p)
@@ -130,7 +91,6 @@ appendfsync=$("${REDIS[@]}" CONFIG GET appendfsync | sed -n 2p)
 say "redis 127.0.0.1:$REDIS_PORT db 0 (the service's): appendonly=$appendonly appendfsync=$appendfsync"
 
 # --- tokens ----------------------------------------------------------------------------------------
-mkdir -p "$WORK"
 operator=$(./pai token "$RUN-ops" --operator)
 say "minting $((USERS + WARMUP_USERS)) user tokens ..."
 java -cp "$LAUNCHER_JAR" bench/grab/MintTokens.java .pai/keys "$RUN-u" "$((USERS + WARMUP_USERS))" "$WORK/all.tokens"

@@ -56,18 +56,18 @@ public class GrabBatcher {
     /** A grab waiting for its answer, and the Vert.x context (the request's event loop) to answer on. */
     private record Waiting(String userId, UniEmitter<? super GrabResult> emitter, Context context) {
         void answer(GrabResult result) {
-            if (context == null || context == Vertx.currentContext()) {
-                emitter.complete(result);
-            } else {
-                context.runOnContext(ignored -> emitter.complete(result));
-            }
+            onItsContext(() -> emitter.complete(result));
         }
 
         void fail(Throwable failure) {
+            onItsContext(() -> emitter.fail(failure));
+        }
+
+        private void onItsContext(Runnable action) {
             if (context == null || context == Vertx.currentContext()) {
-                emitter.fail(failure);
+                action.run();
             } else {
-                context.runOnContext(ignored -> emitter.fail(failure));
+                context.runOnContext(ignored -> action.run());
             }
         }
     }
