@@ -40,7 +40,7 @@ class ChatConsumersTest {
         String paiId = UUID.randomUUID().toString();
         var event = EventEnvelope.of("chat-service", new ChatMessagePosted(UUID.randomUUID().toString(), paiId, 1,
                 "u1", SenderKind.USER, MessageKind.TEXT, "今天跑了五公里 @supervisor", null, List.of("supervisor"), null,
-                null, null, Instant.now()));
+                null, null, null, Instant.now()));
         double duplicatesBefore = counter("chat-messages", "duplicate");
 
         EventPublisher.publish(event);

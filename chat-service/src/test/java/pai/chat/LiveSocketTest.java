@@ -118,7 +118,7 @@ class LiveSocketTest {
                         .setParameter(1, last + 2).setParameter(2, paiId).executeUpdate();
             });
             EventPublisher.publish(EventEnvelope.of(late, "chat-service", Instant.now(), new ChatMessagePosted(late, paiId,
-                    last + 2, alice, SenderKind.USER, MessageKind.TEXT, "overtook it", null, List.of(), null, null, null, Instant.now())));
+                    last + 2, alice, SenderKind.USER, MessageKind.TEXT, "overtook it", null, List.of(), null, null, null, null, Instant.now())));
 
             live.await(f -> f.path("seq").asLong() == last + 2, WAIT);
             assertThat(live.seqs(paiId)).isEqualTo(LongStream.rangeClosed(first, last + 2).boxed().toList());

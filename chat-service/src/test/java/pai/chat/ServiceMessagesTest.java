@@ -21,8 +21,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import pai.events.EventEnvelope;
 import pai.events.Topics;
+import pai.events.agent.AgentCard;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
+import pai.events.agent.KeyPoint;
+import pai.events.agent.SummaryCard;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MessageKind;
 import pai.events.chat.PacketCard;
@@ -47,7 +50,8 @@ class ServiceMessagesTest {
         as(alice).body("{\"clientMsgId\":\"q\",\"kind\":\"TEXT\",\"text\":\"@summarizer /summary\"}")
                 .post("/api/chat/pais/" + paiId + "/messages").then().statusCode(201);
         var reply = new AgentReplyRequested(UUID.randomUUID().toString(), paiId, "summarizer", AgentReplyKind.SUMMARY,
-                "今天大家聊了跑步 @" + alice, null, 1L, Instant.now());
+                "今天大家聊了跑步 @" + alice, null, 1L, AgentCard.of(new SummaryCard(1, 1, List.of(new KeyPoint(1, alice, "@summarizer /summary")))),
+                Instant.now());
         var event = EventEnvelope.of("agent-service", reply);
 
         try (TopicWatcher published = TopicWatcher.watch(Topics.CHAT_MESSAGES)) {
@@ -58,6 +62,7 @@ class ServiceMessagesTest {
             assertThat(posted.senderId()).isEqualTo("summarizer");
             assertThat(posted.kind()).isEqualTo(MessageKind.SUMMARY);
             assertThat(posted.mentions()).containsExactly(alice);
+            assertThat(posted.agent().summary().keyPoints()).containsExactly(new KeyPoint(1, alice, "@summarizer /summary"));
         }
 
         EventPublisher.publish(event);
@@ -70,7 +75,9 @@ class ServiceMessagesTest {
                 .body("items[1].senderKind", equalTo("AGENT"))
                 .body("items[1].kind", equalTo("SUMMARY"))
                 .body("items[1].replyToSeq", equalTo(1))
-                .body("items[1].text", equalTo("今天大家聊了跑步 @" + alice));
+                .body("items[1].text", equalTo("今天大家聊了跑步 @" + alice))
+                .body("items[1].attachment.summary.fromSeq", equalTo(1))
+                .body("items[1].attachment.summary.keyPoints[0].senderId", equalTo(alice));
     }
 
     @Test
@@ -119,7 +126,7 @@ class ServiceMessagesTest {
     /** Agent replies share one ordered partition per pai, so a later one arriving proves the earlier ones were handled. */
     private static String publishAgentText(String paiId, String text) {
         EventPublisher.publish(EventEnvelope.of("agent-service", new AgentReplyRequested(UUID.randomUUID().toString(),
-                paiId, "planner", AgentReplyKind.TEXT, text, null, null, Instant.now())));
+                paiId, "planner", AgentReplyKind.TEXT, text, null, null, null, Instant.now())));
         return text;
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +13,13 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import pai.events.agent.AgentCard;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
+import pai.events.agent.KeyPoint;
+import pai.events.agent.PlanCard;
+import pai.events.agent.PlanItem;
+import pai.events.agent.SummaryCard;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MembershipChange;
@@ -39,9 +46,10 @@ class EventJsonTest {
     static List<EventData> samples() {
         return List.of(
                 new ChatMessagePosted("m1", "p1", 42, "u1", SenderKind.SYSTEM, MessageKind.PACKET, "恭喜发财", null,
-                        List.of("u2", "summarizer"), 41L, new PacketCard("gp1", "u1", 8_888, 8, "新年快乐"), null, AT),
+                        List.of("u2", "summarizer"), 41L, new PacketCard("gp1", "u1", 8_888, 8, "新年快乐"), null, null, AT),
                 new MembershipChanged("p1", "u2", MemberRole.ADMIN, MembershipChange.ROLE_CHANGED, "u1", AT),
-                new AgentReplyRequested("r1", "p1", "summarizer", AgentReplyKind.SUMMARY, "要点：…", null, 42L, AT),
+                new AgentReplyRequested("r1", "p1", "summarizer", AgentReplyKind.SUMMARY, "要点：…", null, 42L,
+                        AgentCard.of(new SummaryCard(30, 41, List.of(new KeyPoint(33, "u2", "周六八点北宫门集合")))), AT),
                 new PacketGrabbed("g1", PoolKind.DROP, "d1", "c1", null, 299, "u9", 100_000_000_000L, AT),
                 new RedPacketLifecycle(LifecycleStage.REFUNDED, PoolKind.GROUP_PACKET, "gp1", null, "p1", "u1", 17, 8,
                         "新年快乐", AT),
@@ -49,7 +57,10 @@ class EventJsonTest {
                 new ShareRewardGranted("w1", "u1", "c1", 2, "Xy12", "u3", AT),
                 new ChatMessagePosted("m2", "p1", 43, "u1", SenderKind.SYSTEM, MessageKind.PLAYBACK, "周末电影", null,
                         List.of(), null, null,
-                        new PlaybackCard("s1", PlaybackKind.WATCH, "https://video.example/movie.mp4", "周末电影", "u1"), AT));
+                        new PlaybackCard("s1", PlaybackKind.WATCH, "https://video.example/movie.mp4", "周末电影", "u1"), null, AT),
+                new ChatMessagePosted("m3", "p1", 44, "planner", SenderKind.AGENT, MessageKind.TEXT, "计划", null,
+                        List.of(), 43L, null, null, AgentCard.of(new PlanCard("plan-1", 2, LocalDate.of(2026, 2, 14),
+                                LocalTime.of(8, 0), "北宫门", List.of(new PlanItem("水", "u2")), 30, 43)), AT));
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import pai.agent.domain.ChatLine;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChanged;
+import pai.events.chat.MessageKind;
 import pai.platform.membership.PaiMemberships;
 
 /** Keeps agent-service's copy of the chat: members and messages, each applied once. */
@@ -19,7 +20,14 @@ public class ChatProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ChatMessagePosted posted) {
-        if (ChatLine.findByIdOptional(new ChatLine.Key(posted.paiId(), posted.seq())).isPresent()) {
+        ChatLine known = ChatLine.findById(new ChatLine.Key(posted.paiId(), posted.seq()));
+        if (known != null) {
+            // A recall arrives under the seq it recalls: its words leave the agents' memory too.
+            if (posted.kind() == MessageKind.RECALLED) {
+                known.kind = MessageKind.RECALLED;
+                known.text = null;
+                known.mediaId = null;
+            }
             return;
         }
         ChatLine line = new ChatLine();
@@ -31,6 +39,8 @@ public class ChatProjection {
         line.kind = posted.kind();
         line.text = posted.text();
         line.mentions = String.join(" ", posted.mentions());
+        line.mediaId = posted.mediaId();
+        line.replyToSeq = posted.replyToSeq();
         line.createdAt = posted.createdAt();
         line.persist();
     }

@@ -14,9 +14,12 @@ import jakarta.persistence.Table;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import pai.events.agent.AgentCard;
 import pai.events.chat.MessageKind;
 import pai.events.chat.PacketCard;
 import pai.events.chat.PlaybackCard;
@@ -26,7 +29,8 @@ import pai.events.chat.SenderKind;
 @Entity
 @Table(name = "message")
 public class Message extends PanacheEntityBase {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Id
     public String id;
@@ -55,6 +59,18 @@ public class Message extends PanacheEntityBase {
 
     public PlaybackCard playbackCard() {
         return attachmentOf(MessageKind.PLAYBACK, PlaybackCard.class);
+    }
+
+    /** An agent's card (summary, check-in, plan), whatever the kind of the agent's message. */
+    public AgentCard agentCard() {
+        if (senderKind != SenderKind.AGENT || kind == MessageKind.RECALLED || attachment == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(attachment, AgentCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("message " + id + " has an unreadable attachment", e);
+        }
     }
 
     private <T> T attachmentOf(MessageKind cardKind, Class<T> type) {

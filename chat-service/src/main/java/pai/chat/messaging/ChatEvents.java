@@ -24,7 +24,7 @@ public final class ChatEvents {
     private static ChatMessagePosted posted(Message message) {
         return new ChatMessagePosted(message.id, message.paiId, message.seq, message.senderId, message.senderKind,
                 message.kind, message.text, message.mediaId, message.mentionList(), message.replyToSeq,
-                message.packetCard(), message.playbackCard(), message.createdAt);
+                message.packetCard(), message.playbackCard(), message.agentCard(), message.createdAt);
     }
 
     /**

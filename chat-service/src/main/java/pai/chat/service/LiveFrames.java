@@ -87,7 +87,10 @@ public final class LiveFrames {
 
     /** The card the event carries for its kind, as the stored message's attachment shows it. */
     private static Object attachmentOf(ChatMessagePosted posted) {
-        return posted.packet() != null ? posted.packet() : posted.playback();
+        if (posted.packet() != null) {
+            return posted.packet();
+        }
+        return posted.playback() != null ? posted.playback() : posted.agent();
     }
 
     private static JsonNode attachmentOf(Message message) {

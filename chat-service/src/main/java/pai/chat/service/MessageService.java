@@ -144,6 +144,9 @@ public class MessageService {
                     message.mentions = String.join(" ", mentionsIn(message.text));
                     message.replyToSeq = reply.replyToSeq() != null && reply.replyToSeq() <= pai.lastSeq
                             ? reply.replyToSeq() : null;
+                    if (reply.card() != null) {
+                        message.attach(reply.card());
+                    }
                 });
     }
 

@@ -6,7 +6,8 @@ import pai.events.EventData;
 
 /**
  * What an agent wants posted into a pai; chat-service stores it as an AGENT message.
- * {@code replyId} makes the post idempotent. Topic {@code pai.agent.replies}, key paiId.
+ * {@code replyId} makes the post idempotent. {@code card} is the structured part of a SUMMARY, CHECKIN or
+ * plan (null for plain text and images). Topic {@code pai.agent.replies}, key paiId.
  */
 public record AgentReplyRequested(
         String replyId,
@@ -16,6 +17,7 @@ public record AgentReplyRequested(
         String text,
         String mediaId,
         Long replyToSeq,
+        AgentCard card,
         Instant requestedAt) implements EventData {
 
     @Override

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import pai.events.EventData;
+import pai.events.agent.AgentCard;
 
 /**
  * A message stored in a pai, with its gap-free per-pai {@code seq}. Topic {@code pai.chat.messages}, key paiId.
- * The card of a service-made kind travels with it: {@code packet} for PACKET, {@code playback} for PLAYBACK
- * (null otherwise, and for a RECALLED message).
+ * The card of a service-made kind travels with it: {@code packet} for PACKET, {@code playback} for PLAYBACK,
+ * {@code agent} for an agent's SUMMARY, CHECKIN or plan (null otherwise, and for a RECALLED message).
  */
 public record ChatMessagePosted(
         String messageId,
@@ -23,6 +24,7 @@ public record ChatMessagePosted(
         Long replyToSeq,
         PacketCard packet,
         PlaybackCard playback,
+        AgentCard agent,
         Instant createdAt) implements EventData {
 
     public ChatMessagePosted {
