@@ -113,6 +113,39 @@ class MediaApiTest {
                 .post("/api/chat/media").then().statusCode(401);
     }
 
+    @Test
+    void anImagesUrlsByIdAreForItsOwnerMembersWhereItIsShownAndServicesOnly() throws IOException {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String paiId = paiWith(alice, bob);
+        String shown = upload(alice, image(40, 30, "png"), "p.png").statusCode(201).extract().path("mediaId");
+        String unshown = upload(alice, image(20, 10, "png"), "q.png").statusCode(201).extract().path("mediaId");
+        as(alice).body("{\"clientMsgId\":\"img\",\"kind\":\"IMAGE\",\"mediaId\":\"" + shown + "\"}")
+                .post("/api/chat/pais/" + paiId + "/messages").then().statusCode(201);
+
+        as(alice).get("/api/chat/media/" + unshown + "/urls").then().statusCode(200).body("width", equalTo(20));
+        String url = as(bob).get("/api/chat/media/" + shown + "/urls").then().statusCode(200)
+                .body("mediaId", equalTo(shown)).body("height", equalTo(30)).extract().path("url");
+        given().get(url).then().statusCode(200);
+        as(bob).get("/api/chat/media/" + unshown + "/urls").then().statusCode(404).body("code", equalTo("MEDIA_NOT_FOUND"));
+        as(newUser("stranger")).get("/api/chat/media/" + shown + "/urls").then().statusCode(404);
+        given().header("Authorization", "Bearer " + TestTokens.service("agent-service"))
+                .get("/api/chat/media/" + unshown + "/urls").then().statusCode(200).body("width", equalTo(20));
+    }
+
+    @Test
+    void aServiceStoresAnImageItMadeAndOwnsIt() throws IOException {
+        String mediaId = given().header("Authorization", "Bearer " + TestTokens.service("agent-service"))
+                .multiPart("file", "remix.png", image(64, 48, "png"), "image/png")
+                .post("/api/chat/media").then().statusCode(201).body("width", equalTo(64)).extract().path("mediaId");
+        Number rows = (Number) entityManager.createNativeQuery("select count(*) from media where id = ?1 and owner_id = ?2")
+                .setParameter(1, mediaId).setParameter(2, "agent-service").getSingleResult();
+        assertThat(rows.longValue()).isEqualTo(1);
+        // A service token is no person's: it cannot post into a pai.
+        given().header("Authorization", "Bearer " + TestTokens.service("agent-service")).get("/api/chat/pais")
+                .then().statusCode(403);
+    }
+
     private static ValidatableResponse upload(String userId, byte[] content, String name) {
         return given().header("Authorization", TestTokens.bearer(userId))
                 .multiPart("file", name, content, "application/octet-stream")

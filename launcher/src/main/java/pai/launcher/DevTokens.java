@@ -21,9 +21,23 @@ public final class DevTokens {
         if (userId == null || !userId.matches("[A-Za-z0-9_.@-]{1,64}")) {
             throw new IllegalArgumentException("user id must be 1..64 of letters, digits and _.@-");
         }
+        return sign(key, userId, operator ? "[\"user\",\"operator\"]" : "[\"user\"]", ttl);
+    }
+
+    /**
+     * A token for a Pai service calling another for itself (group {@code service}, never {@code user}): what an
+     * identity provider's client-credentials grant gives a service in production.
+     */
+    public static String mintService(PrivateKey key, String serviceName, Duration ttl) {
+        if (serviceName == null || !serviceName.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("service name must be 1..64 of a-z, 0-9 and -");
+        }
+        return sign(key, serviceName, "[\"service\"]", ttl);
+    }
+
+    private static String sign(PrivateKey key, String userId, String groups, Duration ttl) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String groups = operator ? "[\"user\",\"operator\"]" : "[\"user\"]";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + userId + "\",\"upn\":\"" + userId + "\""
                 + ",\"groups\":" + groups
                 + ",\"iat\":" + now.getEpochSecond()

@@ -16,7 +16,7 @@ public final class Main {
     private static final String USAGE = """
             usage: java -cp 'launcher/target/pai-launcher.jar:launcher/target/lib/*' pai.launcher.Main <command>
               keys <dir>                                        make the dev key pair once; prints the public key's path
-              token <keysDir> <userId> [--operator] [--ttl-seconds N]   prints a dev JWT
+              token <keysDir> <userId> [--operator|--service] [--ttl-seconds N]   prints a dev JWT
               redis <port> <dir>                                runs Redis (AOF, appendfsync always) in the foreground
               postgres <port> <dir>                             runs PostgreSQL in the foreground
               ensure-db <host> <port> <user> <db>...            creates the databases that are missing
@@ -58,10 +58,12 @@ public final class Main {
         Path dir = Path.of(arg(args, 0));
         String userId = arg(args, 1);
         boolean operator = false;
+        boolean service = false;
         Duration ttl = Duration.ofHours(12);
         for (int i = 2; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--operator" -> operator = true;
+                case "--service" -> service = true;
                 case "--ttl-seconds" -> ttl = Duration.ofSeconds(Long.parseLong(arg(args, ++i)));
                 default -> fail("unknown option " + args.get(i));
             }
@@ -71,7 +73,8 @@ public final class Main {
             System.err.println("note: no dev keys yet in " + dir + ", making them now");
         }
         KeyPair keys = DevKeys.loadOrCreate(dir);
-        System.out.println(DevTokens.mint(keys.getPrivate(), userId, operator, ttl));
+        System.out.println(service ? DevTokens.mintService(keys.getPrivate(), userId, ttl)
+                : DevTokens.mint(keys.getPrivate(), userId, operator, ttl));
     }
 
     private static void ensureDb(List<String> args) throws Exception {

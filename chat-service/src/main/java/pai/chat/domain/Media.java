@@ -26,4 +26,10 @@ public class Media extends PanacheEntityBase {
     public static boolean shownIn(String mediaId, String paiId) {
         return Message.count("mediaId = ?1 and paiId = ?2", mediaId, paiId) > 0;
     }
+
+    /** Whether a message of a pai that {@code userId} is a member of shows the media. */
+    public static boolean shownToMember(String mediaId, String userId) {
+        return Message.count("mediaId = ?1 and paiId in (select m.paiId from Membership m where m.userId = ?2)",
+                mediaId, userId) > 0;
+    }
 }

@@ -36,7 +36,7 @@ public class MediaResource {
     }
 
     @POST
-    @RolesAllowed(CurrentUser.USER)
+    @RolesAllowed({ CurrentUser.USER, CurrentUser.SERVICE })
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file) {
         if (file == null) {
@@ -44,6 +44,14 @@ public class MediaResource {
         }
         MediaView view = MediaView.of(media.upload(user.id(), file.uploadedFile(), file.size()));
         return Response.created(URI.create(view.url())).entity(view).build();
+    }
+
+    /** Fresh signed URLs for whoever may see the image: its owner, a member of a pai that shows it, a service. */
+    @GET
+    @Path("/{mediaId}/urls")
+    @RolesAllowed({ CurrentUser.USER, CurrentUser.SERVICE })
+    public MediaView urls(@PathParam("mediaId") String mediaId) {
+        return MediaView.of(user.isService() ? media.forService(mediaId) : media.forViewer(user.id(), mediaId));
     }
 
     @GET

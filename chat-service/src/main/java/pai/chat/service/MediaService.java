@@ -92,6 +92,20 @@ public class MediaService {
         return urls(media);
     }
 
+    /** Fresh URLs for its owner or a member of any pai where it is shown; to anyone else it does not exist. */
+    public Urls forViewer(String userId, String mediaId) {
+        Media media = Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
+        if (!media.ownerId.equals(userId) && !Media.shownToMember(mediaId, userId)) {
+            throw new ChatRefusals.MediaNotFound(mediaId);
+        }
+        return urls(media);
+    }
+
+    /** Fresh URLs for another Pai service (the remixer reading the image it was asked to remix). */
+    public Urls forService(String mediaId) {
+        return urls(Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId)));
+    }
+
     /** Whether {@code userId} may post the media in a pai: their own upload, or one already shown there. */
     public void requirePostable(String userId, String paiId, String mediaId) {
         Media media = Media.<Media>findByIdOptional(mediaId)

@@ -11,6 +11,8 @@ import io.quarkus.security.UnauthorizedException;
 public class CurrentUser {
     public static final String USER = "user";
     public static final String OPERATOR = "operator";
+    /** Another Pai service acting for itself (agent-service storing an image it made), never a person. */
+    public static final String SERVICE = "service";
 
     private final JsonWebToken jwt;
 
@@ -24,5 +26,14 @@ public class CurrentUser {
             throw new UnauthorizedException();
         }
         return subject;
+    }
+
+    /** The caller's own credentials, for a call made on their behalf to another service. */
+    public String bearer() {
+        return "Bearer " + jwt.getRawToken();
+    }
+
+    public boolean isService() {
+        return jwt.getGroups() != null && jwt.getGroups().contains(SERVICE);
     }
 }

@@ -21,6 +21,11 @@ public final class TestTokens {
         return DevTokens.mint(DevKeys.loadOrCreate(KEYS).getPrivate(), userId, true, Duration.ofHours(1));
     }
 
+    /** A service's token (group {@code service}), as the launcher gives agent-service. */
+    public static String service(String serviceName) {
+        return DevTokens.mintService(DevKeys.loadOrCreate(KEYS).getPrivate(), serviceName, Duration.ofHours(1));
+    }
+
     public static String bearer(String userId) {
         return "Bearer " + user(userId);
     }
