@@ -1,0 +1,53 @@
+package pai.agent.rest;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import pai.agent.rest.GoalDtos.CreateGoal;
+import pai.agent.service.supervisor.GoalInfo;
+import pai.agent.service.supervisor.SupervisorService;
+import pai.platform.rest.Page;
+import pai.platform.security.CurrentUser;
+
+/** The supervisor's goals of one pai: any member sets one, every member sees them. */
+@Path("/api/agents/pais/{paiId}/goals")
+@RolesAllowed(CurrentUser.USER)
+@Tag(name = "goals", description = "The supervisor: goals, check-ins, streaks and boards")
+public class PaiGoalsResource {
+    private final SupervisorService supervisor;
+    private final CurrentUser user;
+
+    public PaiGoalsResource(SupervisorService supervisor, CurrentUser user) {
+        this.supervisor = supervisor;
+        this.user = user;
+    }
+
+    @POST
+    @Operation(summary = "Set a goal for the pai (201); 403 NOT_A_MEMBER, 400 naming the field")
+    public Response create(@PathParam("paiId") String paiId, @Valid @NotNull CreateGoal request) {
+        GoalInfo goal = supervisor.createGoal(user.id(), paiId, request.toNewGoal());
+        return Response.created(URI.create("/api/agents/goals/" + goal.id())).entity(goal).build();
+    }
+
+    @GET
+    @Operation(summary = "The pai's goals, newest first; beforeGoalId is the last goal of the previous page")
+    public Page<GoalInfo> list(@PathParam("paiId") String paiId, @QueryParam("beforeGoalId") String beforeGoalId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return supervisor.goals(user.id(), paiId, beforeGoalId, limit);
+    }
+}
