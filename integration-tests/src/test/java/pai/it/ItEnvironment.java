@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import pai.launcher.DevKeys;
@@ -46,8 +48,8 @@ public final class ItEnvironment {
     }
 
     static Map<String, String> serviceEnvironment(String service) {
-        DevKeys.loadOrCreate(keys());
-        return Map.ofEntries(
+        KeyPair keys = DevKeys.loadOrCreate(keys());
+        Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("PAI_KAFKA_BOOTSTRAP", env("PAI_KAFKA_BOOTSTRAP", "127.0.0.1:9092")),
                 Map.entry("PAI_REDIS_HOST", env("PAI_REDIS_HOST", "127.0.0.1")),
                 Map.entry("PAI_REDIS_PORT", env("PAI_REDIS_PORT", "6379")),
@@ -60,7 +62,12 @@ public final class ItEnvironment {
                 Map.entry("PAI_PG_USER", env("PAI_PG_USER", "postgres")),
                 Map.entry("QUARKUS_DATASOURCE_PASSWORD", env("QUARKUS_DATASOURCE_PASSWORD", "")),
                 Map.entry("PAI_JWT_PUBLIC_KEY", keys().resolve(DevKeys.PUBLIC_KEY).toString()),
-                Map.entry("PAI_DATA_DIR", repo().resolve("integration-tests/target/it-data").resolve(service).toString()));
+                Map.entry("PAI_DATA_DIR", repo().resolve("integration-tests/target/it-data").resolve(service).toString())));
+        if (service.equals("agent-service")) {
+            // The remixer stores images through chat-service's API as a service, as under ./pai up.
+            environment.put("PAI_SERVICE_TOKEN", DevTokens.mintService(keys.getPrivate(), "agent-service", Duration.ofHours(2)));
+        }
+        return environment;
     }
 
     /** A JDBC connection to one service's schema, to assert the rows a scenario left. */
