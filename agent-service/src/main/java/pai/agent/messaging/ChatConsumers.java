@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import pai.agent.service.ChatProjection;
+import pai.agent.service.orchestration.OrchestrationService;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.ChatMessagePosted;
@@ -16,7 +17,8 @@ import pai.platform.messaging.ProcessedEvents;
 
 /**
  * Reads the chat's messages and memberships. Each event is applied once: its id is recorded in
- * the same transaction as its effect, so a redelivery after a crash changes nothing.
+ * the same transaction as its effect — the copy of the message, the agents' turns and their replies in
+ * the outbox — so a redelivery after a crash changes nothing, and a crash before the commit loses nothing.
  */
 @ApplicationScoped
 public class ChatConsumers {
@@ -24,11 +26,14 @@ public class ChatConsumers {
     public static final String MEMBERS = "chat-members";
 
     private final ChatProjection projection;
+    private final OrchestrationService orchestration;
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
 
-    public ChatConsumers(ChatProjection projection, ProcessedEvents processed, MeterRegistry registry) {
+    public ChatConsumers(ChatProjection projection, OrchestrationService orchestration, ProcessedEvents processed,
+            MeterRegistry registry) {
         this.projection = projection;
+        this.orchestration = orchestration;
         this.processed = processed;
         this.registry = registry;
     }
@@ -39,6 +44,7 @@ public class ChatConsumers {
     public void onMessage(EventEnvelope<? extends EventData> event) {
         if (firstDelivery(MESSAGES, event) && event.data() instanceof ChatMessagePosted posted) {
             projection.apply(posted);
+            orchestration.consider(posted.paiId(), ChatProjection.utterance(posted));
         }
     }
 

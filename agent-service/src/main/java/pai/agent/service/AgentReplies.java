@@ -1,6 +1,8 @@
 package pai.agent.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,9 +39,14 @@ public class AgentReplies {
         }
     }
 
+    /** The event id comes from the reply id (an outbox event id is at most 64 characters; reply ids can be longer). */
+    public static String eventIdOf(String replyId) {
+        return UUID.nameUUIDFromBytes(("reply:" + replyId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void post(String replyId, String paiId, Reply reply) {
-        outbox.append(EventEnvelope.of("reply:" + replyId, SOURCE, Instant.now(), new AgentReplyRequested(replyId, paiId,
+        outbox.append(EventEnvelope.of(eventIdOf(replyId), SOURCE, Instant.now(), new AgentReplyRequested(replyId, paiId,
                 reply.agentId(), reply.kind(), reply.text(), reply.mediaId(), reply.replyToSeq(), reply.card(), Instant.now())));
         registry.counter("pai.agent.replies", "agent", reply.agentId(), "kind", reply.kind().name()).increment();
     }

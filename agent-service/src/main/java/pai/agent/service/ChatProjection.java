@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import pai.agent.domain.ChatLine;
+import pai.agent.domain.Utterance;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
@@ -43,6 +44,11 @@ public class ChatProjection {
         line.replyToSeq = posted.replyToSeq();
         line.createdAt = posted.createdAt();
         line.persist();
+    }
+
+    public static Utterance utterance(ChatMessagePosted posted) {
+        return new Utterance(posted.seq(), posted.senderId(), posted.senderKind(), posted.kind(), posted.text(),
+                posted.mediaId(), posted.mentions(), posted.replyToSeq(), posted.createdAt());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

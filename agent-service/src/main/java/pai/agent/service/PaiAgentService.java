@@ -1,6 +1,7 @@
 package pai.agent.service;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,6 +26,12 @@ public class PaiAgentService {
     private final AgentCatalog catalog;
     private final ObjectMapper json;
 
+    /** The score an agent's unprompted trigger must pass in this pai (0..1). */
+    public static final String THRESHOLD = "threshold";
+    /** The summarizer's opt-in daily digest: the local time it is posted at. */
+    public static final String DIGEST_AT = "digestAt";
+    public static final String TIMEZONE = "timezone";
+
     public PaiAgentService(AgentCatalog catalog, ObjectMapper json) {
         this.catalog = catalog;
         this.json = json;
@@ -45,7 +52,7 @@ public class PaiAgentService {
         setting.paiId = paiId;
         setting.agentId = agent.id();
         setting.enabled = enabled;
-        setting.settings = write(settings == null ? Map.of() : settings);
+        setting.settings = write(checked(settings == null ? Map.of() : settings));
         setting.updatedBy = userId;
         setting.updatedAt = Instant.now();
         setting.persist();
@@ -66,6 +73,25 @@ public class PaiAgentService {
             return new Setting(agent.id(), agent.name(), false, Map.of(), null);
         }
         return new Setting(agent.id(), agent.name(), setting.enabled, read(setting.settings), setting.updatedAt);
+    }
+
+    /** The settings the agents read are checked here, so a bad one is a 400 rather than an agent that never speaks. */
+    private static Map<String, Object> checked(Map<String, Object> settings) {
+        Object threshold = settings.get(THRESHOLD);
+        if (threshold != null && !(threshold instanceof Number number && number.doubleValue() >= 0 && number.doubleValue() <= 1)) {
+            throw new InvalidFieldException("settings." + THRESHOLD, "a number from 0 to 1");
+        }
+        Object digestAt = settings.get(DIGEST_AT);
+        if (digestAt != null && !(digestAt instanceof String time && time.matches("([01][0-9]|2[0-3]):[0-5][0-9]"))) {
+            throw new InvalidFieldException("settings." + DIGEST_AT, "a local time HH:mm");
+        }
+        Object timezone = settings.get(TIMEZONE);
+        if (timezone != null) {
+            if (!(timezone instanceof String zone) || !ZoneId.getAvailableZoneIds().contains(zone)) {
+                throw new InvalidFieldException("settings." + TIMEZONE, "an IANA time zone such as Asia/Shanghai");
+            }
+        }
+        return settings;
     }
 
     private String write(Map<String, Object> settings) {

@@ -2,7 +2,10 @@ package pai.agent.service.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +54,16 @@ final class ChatAnalysis {
             "going", "gonna", "let", "please", "about", "any", "just", "so", "here", "up", "fine", "ok", "okay",
             "yeah", "yes", "sure", "alright", "actually", "maybe", "guys", "everyone");
 
+    /** Lines remembered, least recently used out first: a few busy pais' recent talk. */
+    private static final int REMEMBERED_LINES = 20_000;
+
     private final Analyzer indexing;
+    private final Map<String, List<String>> remembered = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > REMEMBERED_LINES;
+        }
+    };
     private final Analyzer chineseQuestions;
     private final Analyzer englishQuestions;
 
@@ -67,6 +79,95 @@ final class ChatAnalysis {
     /** The analyzer an index of chat lines is written with: one per field. */
     Analyzer indexing() {
         return indexing;
+    }
+
+    /**
+     * A line part's index terms, analyzed once and remembered: a pai's history is mostly the same lines from
+     * one question to the next, and SmartChineseAnalyzer is most of an index's cost.
+     */
+    TokenStream indexTokens(String field, String text) {
+        return new Replayed(indexTerms(field, text));
+    }
+
+    /** A line's terms in both fields, as an index of it holds them. */
+    Set<Term> termsOf(String text) {
+        Set<Term> terms = new HashSet<>();
+        indexTerms(CHINESE_WORDS, chinesePart(text)).forEach(word -> terms.add(new Term(CHINESE_WORDS, word)));
+        indexTerms(OTHER_WORDS, otherPart(text)).forEach(word -> terms.add(new Term(OTHER_WORDS, word)));
+        return terms;
+    }
+
+    /** Whether a line holds any of the terms, as its index would: a cheap test before an index is built. */
+    boolean holdsAny(String text, List<Term> terms) {
+        List<String> chinese = null;
+        List<String> other = null;
+        for (Term term : terms) {
+            if (term.field().equals(CHINESE_WORDS)) {
+                chinese = chinese == null ? indexTerms(CHINESE_WORDS, chinesePart(text)) : chinese;
+                if (chinese.contains(term.text())) {
+                    return true;
+                }
+            } else {
+                other = other == null ? indexTerms(OTHER_WORDS, otherPart(text)) : other;
+                if (other.contains(term.text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<String> indexTerms(String field, String text) {
+        String key = field + '\u0000' + text;
+        List<String> terms;
+        synchronized (remembered) {
+            terms = remembered.get(key);
+        }
+        if (terms == null) {
+            List<String> analyzed = new ArrayList<>();
+            try (TokenStream tokens = indexing.tokenStream(field, text)) {
+                CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+                tokens.reset();
+                while (tokens.incrementToken()) {
+                    analyzed.add(term.toString());
+                }
+                tokens.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            terms = List.copyOf(analyzed);
+            synchronized (remembered) {
+                remembered.put(key, terms);
+            }
+        }
+        return terms;
+    }
+
+    /** Terms analyzed before, played back as a token stream. */
+    private static final class Replayed extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final List<String> terms;
+        private int next;
+
+        Replayed(List<String> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next >= terms.size()) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(terms.get(next++));
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
     }
 
     static String chinesePart(String text) {

@@ -110,9 +110,17 @@ final class HistorySearch {
         }
 
         private void match() {
+            // Most questions share no word with the talk at all: then no index is worth building.
+            if (texts.stream().noneMatch(text -> analysis.holdsAny(text, asked))) {
+                return;
+            }
             List<MemoryIndex.Hit> hits;
-            try (MemoryIndex index = MemoryIndex.of(texts, analysis)) {
-                hits = index.search(asked, CANDIDATES);
+            if (texts.size() <= MemoryIndex.SCAN_BELOW) {
+                hits = MemoryIndex.scan(texts, asked, analysis, CANDIDATES);
+            } else {
+                try (MemoryIndex index = MemoryIndex.of(texts, analysis)) {
+                    hits = index.search(asked, CANDIDATES);
+                }
             }
             double commonWord = MemoryIndex.idf(lines.size(), Math.max(2, lines.size() / COMMON_WORD_SHARE));
             for (MemoryIndex.Hit hit : hits) {

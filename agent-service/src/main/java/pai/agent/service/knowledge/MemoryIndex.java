@@ -3,7 +3,9 @@ package pai.agent.service.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -38,6 +40,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * a term nobody used weighs most, which is what makes "火星上有水吗" unrelated to a line about "水".
  */
 final class MemoryIndex implements AutoCloseable {
+    /** Histories shorter than this are scanned rather than indexed. */
+    static final int SCAN_BELOW = 300;
     private static final String POSITION = "position";
     /** Relevance asks only which lines hold a term: no frequencies, positions or length norms to write. */
     private static final FieldType WORDS = new FieldType();
@@ -68,8 +72,10 @@ final class MemoryIndex implements AutoCloseable {
             for (int position = 0; position < texts.size(); position++) {
                 String text = texts.get(position);
                 Document line = new Document();
-                line.add(new Field(ChatAnalysis.CHINESE_WORDS, ChatAnalysis.chinesePart(text), WORDS));
-                line.add(new Field(ChatAnalysis.OTHER_WORDS, ChatAnalysis.otherPart(text), WORDS));
+                line.add(new Field(ChatAnalysis.CHINESE_WORDS,
+                        analysis.indexTokens(ChatAnalysis.CHINESE_WORDS, ChatAnalysis.chinesePart(text)), WORDS));
+                line.add(new Field(ChatAnalysis.OTHER_WORDS,
+                        analysis.indexTokens(ChatAnalysis.OTHER_WORDS, ChatAnalysis.otherPart(text)), WORDS));
                 line.add(new NumericDocValuesField(POSITION, position));
                 writer.addDocument(line);
             }
@@ -103,6 +109,45 @@ final class MemoryIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The same hits as {@link #search} over an index of {@code texts}, computed from the lines' analyzed terms
+     * without writing an index: below a few hundred lines, building a Lucene index costs more than reading
+     * every line (the orchestrator scores questions over the last 50 messages, for every message).
+     */
+    static List<Hit> scan(List<String> texts, List<Term> terms, ChatAnalysis analysis, int limit) {
+        if (terms.isEmpty() || texts.isEmpty()) {
+            return List.of();
+        }
+        List<Set<Term>> lines = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            lines.add(analysis.termsOf(text));
+        }
+        double askedWeight = 0;
+        float[] weights = new float[terms.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = terms.get(i);
+            int using = 0;
+            for (Set<Term> line : lines) {
+                using += line.contains(term) ? 1 : 0;
+            }
+            weights[i] = (float) idf(texts.size(), using);
+            askedWeight += weights[i];
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int position = 0; position < lines.size(); position++) {
+            float matched = 0;
+            for (int i = 0; i < terms.size(); i++) {
+                matched += lines.get(position).contains(terms.get(i)) ? weights[i] : 0;
+            }
+            if (matched > 0) {
+                hits.add(new Hit(position, Math.min(1, matched / askedWeight), matched));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::matchedWeight).reversed()
+                .thenComparing(Comparator.comparingInt(Hit::position).reversed()));
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
     }
 
     private float idf(Term term) throws IOException {

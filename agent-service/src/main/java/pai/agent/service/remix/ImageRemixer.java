@@ -54,6 +54,13 @@ public class ImageRemixer {
      * @throws InvalidFieldException naming {@code caption} for a meme without a usable caption, naming
      *         {@code mediaId} for a source wider or taller than {@link #MAX_SIDE}
      */
+    /** Refuses a caption the style cannot take before any image is fetched (a meme needs one, at most 100 characters). */
+    public void checkCaption(RemixStyle style, String caption) {
+        if (style == RemixStyle.MEME) {
+            MemeCaption.of(caption);
+        }
+    }
+
     public BufferedImage remix(BufferedImage source, RemixStyle style, String caption) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(style, "style");

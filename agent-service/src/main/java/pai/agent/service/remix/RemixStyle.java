@@ -39,4 +39,18 @@ public enum RemixStyle {
         }
         return Optional.ofNullable(first);
     }
+
+    /** The chat line without the first style word it names: what is left of "meme 周末去爬山" is the caption. */
+    public static String withoutStyleWord(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (RemixStyle style : values()) {
+            for (String word : style.words) {
+                int at = lower.indexOf(word);
+                if (at >= 0 && inText(text).orElse(null) == style) {
+                    return text.substring(0, at) + text.substring(at + word.length());
+                }
+            }
+        }
+        return text;
+    }
 }

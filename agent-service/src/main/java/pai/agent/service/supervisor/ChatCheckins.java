@@ -28,6 +28,12 @@ final class ChatCheckins {
         return message.byHuman() && (message.kind() == MessageKind.IMAGE || saysCheckIn(message.text().toLowerCase(Locale.ROOT)));
     }
 
+    /** Whether a message asks to check in without the pai's goals: it says so, or it is a photo with a tag. */
+    static boolean asksToCheckIn(Utterance message) {
+        return message.byHuman() && (saysCheckIn(message.text().toLowerCase(Locale.ROOT))
+                || message.kind() == MessageKind.IMAGE && message.text().indexOf('#') >= 0);
+    }
+
     /** The goal a message checks in to, from the pai's goals newest first; empty if it is no check-in. */
     static Optional<Goal> goalFor(Utterance message, List<Goal> goalsNewestFirst) {
         if (!message.byHuman() || goalsNewestFirst.isEmpty()) {

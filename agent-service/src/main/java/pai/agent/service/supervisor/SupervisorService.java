@@ -30,6 +30,7 @@ import pai.agent.domain.Cadence;
 import pai.agent.domain.CheckinSource;
 import pai.agent.domain.Goal;
 import pai.agent.domain.GoalCheckin;
+import pai.agent.domain.PaiAgent;
 import pai.agent.domain.Utterance;
 import pai.agent.service.AgentCatalog;
 import pai.agent.service.AgentRefusals;
@@ -203,37 +204,15 @@ public class SupervisorService {
                 SupervisorTexts.alreadyCheckedIn(userId, goal.cadence, standing, english), card));
     }
 
-    /**
-     * For the orchestrator's consumer: checks the sender in if the message is a check-in and posts
-     * the answer in reply to it, in the caller's transaction, under a reply id made from the message
-     * ({@code checkin:<paiId>:<seq>}), so a redelivery posts nothing new. True if the message was a
-     * check-in (a redelivered one included, whose answer went out with its check-in).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean answerCheckIn(String paiId, Utterance message) {
-        Optional<CheckinOutcome> outcome = checkInFromChat(paiId, message);
-        if (outcome.isEmpty()) {
-            return false;
-        }
-        String replyId = "checkin:" + paiId + ":" + message.seq();
-        switch (outcome.get().result()) {
-            case CHECKED_IN -> replies.post(replyId, paiId, new AgentReplies.Reply(AGENT, AgentReplyKind.CHECKIN,
-                    outcome.get().text(), null, message.seq(), AgentCard.of(outcome.get().card())));
-            case ALREADY_CHECKED_IN -> replies.post(replyId, paiId,
-                    AgentReplies.Reply.text(AGENT, outcome.get().text(), message.seq()));
-            case REPEATED -> {
-            }
-        }
-        return true;
-    }
-
     /** A goal whose reminder may be due: what {@link Reminders} reads each tick. */
     public record ReminderCandidate(String goalId, Cadence cadence, ZoneId zone, Set<DayOfWeek> restDays,
             LocalTime remindAt, Instant createdAt) {
     }
 
+    /** Goals with a reminder time in pais that have the supervisor on: a pai that switched it off hears nothing. */
     public List<ReminderCandidate> reminderCandidates() {
-        return Goal.withReminders().stream().map(goal -> new ReminderCandidate(goal.id, goal.cadence, goal.zone(),
+        return Goal.withReminders().stream()
+                .filter(goal -> PaiAgent.find(goal.paiId, AGENT).map(setting -> setting.enabled).orElse(false)).map(goal -> new ReminderCandidate(goal.id, goal.cadence, goal.zone(),
                 goal.restDaySet(), goal.remindAt, goal.createdAt)).toList();
     }
 

@@ -37,6 +37,13 @@ final class SupervisorTexts {
                 + "，累计 " + standing.total() + " 次";
     }
 
+    static String howToCheckIn(String asked) {
+        if (english(asked)) {
+            return "To check in, send #打卡 or \"check in\" (or a photo with your goal's tag); goals are set up in the pai's goals.";
+        }
+        return "打卡请发「#打卡」或「check in」，也可以发一张带目标标签的照片；目标在群的「目标」里设置。";
+    }
+
     static String reminder(String title, Cadence cadence, List<String> missing, boolean english) {
         String who = missing.stream().map(userId -> "@" + userId).collect(Collectors.joining(" "));
         if (english) {

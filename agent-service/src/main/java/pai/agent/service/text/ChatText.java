@@ -57,4 +57,9 @@ public final class ChatText {
     public static boolean mostlyChinese(int cjkChars, int latinWords) {
         return cjkChars > 0 && cjkChars / 1.6 >= latinWords;
     }
+
+    /** Whether a text holds any Chinese character: the agents answer in Chinese then. */
+    public static boolean hasChinese(String text) {
+        return text.codePoints().anyMatch(ChatText::isCjk);
+    }
 }

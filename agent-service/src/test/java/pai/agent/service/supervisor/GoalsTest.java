@@ -33,6 +33,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import pai.agent.domain.Utterance;
+import pai.agent.service.AgentReplies;
+import pai.agent.service.orchestration.Decision.Turn;
+import pai.agent.service.orchestration.OrchestrationService;
+import pai.agent.service.orchestration.Reason;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.EventJson;
@@ -56,8 +60,12 @@ class GoalsTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration PUBLISHED = Duration.ofSeconds(30);
 
+    private static final Turn TURN = new Turn(SupervisorService.AGENT, Reason.COMMANDED, 1);
+
     @Inject
-    SupervisorService supervisor;
+    SupervisorAgent agent;
+    @Inject
+    AgentReplies replies;
     @Inject
     Reminders reminders;
     @Inject
@@ -281,15 +289,13 @@ class GoalsTest {
         assertThat(already.text()).contains(alice).contains("今天已经打过卡了");
         assertThat(checkinRows(running, alice)).isEqualTo(1);
 
-        // The first message again, as a redelivery would bring it: handled, and nothing new is posted.
-        assertThat(QuarkusTransaction.requiringNew().call(() -> {
-            long before = lastOutboxId();
-            boolean answered = supervisor.answerCheckIn(paiId,
-                    new Utterance(11, alice, SenderKind.USER, MessageKind.IMAGE, "晨跑打卡 #打卡", "media-1", List.of(), null, now));
-            return answered && outboxRowsAfter(before, "reply:checkin:" + paiId + ":") == 0;
-        })).isTrue();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> supervisor.answerCheckIn(paiId,
-                Utterance.said(13, alice, "今天天气不错", now)))).isFalse();
+        // The first message again, as a redelivery would bring it: the same answer, and no second check-in.
+        var again = QuarkusTransaction.requiringNew().call(() -> agent.answer(paiId,
+                new Utterance(11, alice, SenderKind.USER, MessageKind.IMAGE, "晨跑打卡 #打卡", "media-1", List.of(), null, now),
+                List.of(), TURN));
+        assertThat(again).get().extracting(AgentReplies.Reply::kind).isEqualTo(AgentReplyKind.CHECKIN);
+        assertThat(checkinRows(running, alice)).isEqualTo(1);
+        assertThat(answerInTransaction(paiId, Utterance.said(13, alice, "今天天气不错", now))).isFalse();
 
         AgentReplyRequested english = answeredInTransaction(paiId, Utterance.said(14, alice, "checked in", now));
         assertThat(english.text()).isEqualTo(alice + " checked in! 1-day streak, 1 in total");
@@ -309,6 +315,7 @@ class GoalsTest {
         String alice = member(paiId, "alice");
         String bob = member(paiId, "bob");
         String carol = member(paiId, "carol");
+        String owner = switchSupervisorOn(paiId);
         String goalId = as(alice).body("{\"kind\":\"FITNESS\",\"title\":\"夜跑\",\"cadence\":\"DAILY\",\"remindAt\":\"21:00\"}")
                 .post(goals(paiId)).then().statusCode(201).extract().path("id");
         // Days far from the real clock, so the running scheduler never reminds these periods itself.
@@ -337,6 +344,7 @@ class GoalsTest {
             chatCheckIn(paiId, 4, alice, "2030-03-06T07:00");
             chatCheckIn(paiId, 5, bob, "2030-03-06T07:00");
             chatCheckIn(paiId, 6, carol, "2030-03-06T07:00");
+            chatCheckIn(paiId, 7, owner, "2030-03-06T07:00");
             reminders.remindDue(shanghai("2030-03-06T21:00"));
             String silent = "reminder:" + goalId + ":2030-03-06";
             List<String> ids = replies.drain(Duration.ofSeconds(3)).stream().map(GoalsTest::replyIdOf).toList();
@@ -352,29 +360,27 @@ class GoalsTest {
         assertThat(answerInTransaction(paiId, Utterance.said(seq, userId, "#打卡", shanghai(localTime)))).isTrue();
     }
 
+    /** Answers a message as the orchestrator would give the supervisor its turn, posting what it says. */
     private boolean answerInTransaction(String paiId, Utterance message) {
-        return QuarkusTransaction.requiringNew().call(() -> supervisor.answerCheckIn(paiId, message));
+        return QuarkusTransaction.requiringNew().call(() -> answer(paiId, message));
+    }
+
+    private boolean answer(String paiId, Utterance message) {
+        var reply = agent.answer(paiId, message, List.of(), TURN);
+        reply.ifPresent(said -> replies.post(OrchestrationService.replyId(paiId, message.seq(), SupervisorService.AGENT),
+                paiId, said));
+        return reply.isPresent();
     }
 
     /** Answers a message and reads, in the same transaction, the reply it put in the outbox. */
     private AgentReplyRequested answeredInTransaction(String paiId, Utterance message) {
         String payload = QuarkusTransaction.requiringNew().call(() -> {
-            assertThat(supervisor.answerCheckIn(paiId, message)).isTrue();
+            assertThat(answer(paiId, message)).isTrue();
             return (String) entityManager.createNativeQuery("select payload from outbox_event where event_id = ?1")
-                    .setParameter(1, "reply:checkin:" + paiId + ":" + message.seq()).getSingleResult();
+                    .setParameter(1, AgentReplies.eventIdOf(OrchestrationService.replyId(paiId, message.seq(),
+                            SupervisorService.AGENT))).getSingleResult();
         });
         return (AgentReplyRequested) EventJson.read(payload).data();
-    }
-
-    /** Rows appended after {@code id} whose event id starts so: ids only grow, while the relay deletes what it published. */
-    private long outboxRowsAfter(long id, String eventIdPrefix) {
-        return ((Number) entityManager.createNativeQuery("select count(*) from outbox_event where id > ?1 and event_id like ?2")
-                .setParameter(1, id).setParameter(2, eventIdPrefix + "%").getSingleResult()).longValue();
-    }
-
-    private long lastOutboxId() {
-        return ((Number) entityManager.createNativeQuery("select coalesce(max(id), 0) from outbox_event").getSingleResult())
-                .longValue();
     }
 
     private static AgentReplyRequested reply(TopicWatcher replies, String replyId) {
@@ -406,6 +412,18 @@ class GoalsTest {
     private static String goal(String userId, String paiId, String title) {
         return as(userId).body("{\"kind\":\"CUSTOM\",\"title\":\"" + title + "\",\"cadence\":\"DAILY\"}")
                 .post(goals(paiId)).then().statusCode(201).extract().path("id");
+    }
+
+    /** Reminders go only to pais that have the supervisor on: its owner switches it on. */
+    private static String switchSupervisorOn(String paiId) {
+        String owner = "owner-" + paiId.substring(0, 8);
+        EventPublisher.publish(EventEnvelope.of("chat-service",
+                new MembershipChanged(paiId, owner, MemberRole.OWNER, MembershipChange.JOINED, owner, Instant.now())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> PaiMember.find(paiId, owner).isPresent()));
+        as(owner).body("{\"enabled\":true}").put("/api/agents/pais/" + paiId + "/agents/" + SupervisorService.AGENT)
+                .then().statusCode(200);
+        return owner;
     }
 
     /** Makes a member of the pai as chat-service announces one; the user id is unique to the pai. */
