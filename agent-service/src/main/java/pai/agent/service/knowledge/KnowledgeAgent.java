@@ -31,6 +31,8 @@ public class KnowledgeAgent implements Agent {
     /** How far back the memory reaches. */
     static final int HISTORY = 5000;
     static final int QUOTES = 3;
+    static final String INSTRUCTIONS = "You are a group chat's memory. Answer only from the messages you are given, "
+            + "and cite each one you use as #seq.";
 
     private final GroupMemory memory;
     private final ModelBackend model;
@@ -65,14 +67,15 @@ public class KnowledgeAgent implements Agent {
         }
         String text = answer.text();
         if (model.configured()) {
-            text = model.complete(paiId, ID, memory.groundingPrompt(question, answer.quotes()), List.of(), question)
+            // The retrieved messages travel with the question, so the model has them before it and nothing else.
+            text = model.complete(paiId, ID, INSTRUCTIONS, List.of(), memory.groundingPrompt(question, answer.quotes()))
                     .filter(grounded -> citesAQuote(grounded, answer.quotes()))
                     .orElse(answer.text());
         }
         return Optional.of(Reply.text(ID, text, message.seq()));
     }
 
-    private static boolean citesAQuote(String text, List<GroupMemory.Quote> quotes) {
+    static boolean citesAQuote(String text, List<GroupMemory.Quote> quotes) {
         Matcher cited = CITATION.matcher(text);
         while (cited.find()) {
             long seq = Long.parseLong(cited.group(1));
