@@ -3,6 +3,7 @@ package pai.agent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +91,9 @@ class AgentsInChatTest {
         List<AgentReplyRequested> replies = awaitReplies(watcher, paiId, 1);
         assertThat(replies).extracting(AgentReplyRequested::replyToSeq).containsExactly(2L);
         assertThat(decisions("NOT_HUMAN") - before).isEqualTo(5);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pai_agent_decisions_total{agent=\"planner\",outcome=\"silent\",reason=\"NOT_HUMAN\"}"))
+                .body(containsString("pai_agent_decisions_total{agent=\"summarizer\",outcome=\"spoke\",reason=\"MENTIONED\"}"));
         }
     }
 

@@ -1,5 +1,7 @@
 package pai.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +67,13 @@ public final class ItEnvironment {
                 Map.entry("PAI_DATA_DIR", repo().resolve("integration-tests/target/it-data").resolve(service).toString())));
         if (service.equals("agent-service")) {
             // The remixer stores images through chat-service's API as a service, as under ./pai up.
-            environment.put("PAI_SERVICE_TOKEN", DevTokens.mintService(keys.getPrivate(), "agent-service", Duration.ofHours(2)));
+            Path token = keys().resolve("agent-service.token");
+            try {
+                Files.writeString(token, DevTokens.mintService(keys.getPrivate(), "agent-service", Duration.ofHours(2)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            environment.put("PAI_SERVICE_TOKEN_FILE", token.toString());
         }
         return environment;
     }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -57,16 +56,17 @@ public class ChatMediaClient {
 
     /** The bearer of agent-service itself, for work that no user's request carries. */
     public String serviceBearer() {
-        Optional<String> token = config.serviceToken().filter(value -> !value.isBlank());
-        if (token.isEmpty() && config.serviceTokenFile().isPresent()) {
-            try {
-                token = Optional.of(Files.readString(Path.of(config.serviceTokenFile().get())).trim());
-            } catch (IOException e) {
-                throw new ChatUnavailable("the service token file cannot be read: " + e.getMessage());
+        String file = config.serviceTokenFile().filter(value -> !value.isBlank())
+                .orElseThrow(() -> new ChatUnavailable("no service token is configured (PAI_SERVICE_TOKEN_FILE)"));
+        try {
+            String token = Files.readString(Path.of(file)).trim();
+            if (token.isEmpty()) {
+                throw new ChatUnavailable("the service token file " + file + " is empty");
             }
+            return "Bearer " + token;
+        } catch (IOException e) {
+            throw new ChatUnavailable("the service token file cannot be read: " + e.getMessage());
         }
-        return "Bearer " + token.filter(value -> !value.isBlank()).orElseThrow(
-                () -> new ChatUnavailable("no service token is configured (PAI_SERVICE_TOKEN or PAI_SERVICE_TOKEN_FILE)"));
     }
 
     /** The image behind {@code mediaId}, if {@code bearer} may see it; 400 naming mediaId when not. */

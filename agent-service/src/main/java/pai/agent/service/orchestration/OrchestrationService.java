@@ -68,19 +68,17 @@ public class OrchestrationService {
         this.decisionTime = Timer.builder("pai.agent.decision.time").publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    public Orchestrator orchestrator() {
-        return orchestrator;
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void consider(String paiId, Utterance message) {
         if (message.kind() == MessageKind.RECALLED) {
             return;
         }
         PaiRules rules = rulesOf(paiId);
-        List<Utterance> recent = message.byHuman()
+        // Most pais have no agent on, and no agent reads agents: then the talk and the counters are not read.
+        boolean anyoneMayAnswer = message.byHuman() && !rules.enabledThresholds().isEmpty();
+        List<Utterance> recent = anyoneMayAnswer
                 ? ChatLine.recent(paiId, message.seq() - 1, config.recentMessages()) : List.of();
-        Counters counters = message.byHuman() ? countersOf(paiId, message.at()) : Counters.none();
+        Counters counters = anyoneMayAnswer ? countersOf(paiId, message.at()) : Counters.none();
         long started = System.nanoTime();
         Decision decision = orchestrator.decide(message, recent, rules, counters, Instant.now());
         decisionTime.record(Duration.ofNanos(System.nanoTime() - started));

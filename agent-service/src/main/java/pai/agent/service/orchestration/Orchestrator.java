@@ -36,10 +36,6 @@ public final class Orchestrator {
                 .toList();
     }
 
-    public List<Agent> agents() {
-        return agents;
-    }
-
     public Decision decide(Utterance message, List<Utterance> recent, PaiRules rules, Counters counters, Instant now) {
         List<Turn> turns = new ArrayList<>();
         List<Silence> silences = new ArrayList<>();
