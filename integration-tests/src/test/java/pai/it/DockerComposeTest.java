@@ -345,7 +345,11 @@ class DockerComposeTest {
                 queriesByTitle.put(dashboard.path("title").asText(), queries.toString());
             }
         }
-        assertThat(queriesByTitle).containsKeys("Pai overview", "Red packets", "Chat");
+        assertThat(queriesByTitle).containsKeys("Pai overview", "Red packets", "Chat", "Agents");
+        assertThat(queriesByTitle.get("Agents"))
+                .contains("pai_agent_decisions_total", "by (reason)", "pai_agent_replies_total",
+                        "pai_agent_decision_time_seconds", "pai_agent_model_calls_total", "pai_agent_model_tokens_total",
+                        "pai_agent_checkins_total", "pai_agent_remix_time_seconds_sum");
         assertThat(queriesByTitle.get("Pai overview"))
                 .contains("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
                         "jvm_memory_used_bytes", "pai_outbox_lag_seconds_bucket");
