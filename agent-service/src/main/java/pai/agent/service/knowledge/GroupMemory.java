@@ -46,6 +46,8 @@ public class GroupMemory {
         String agentIds = catalog.all().stream().map(AgentProfile::id).map(Pattern::quote).collect(Collectors.joining("|"));
         this.agentMention = Pattern.compile("^\\s*[@＠](" + agentIds + ")(?![\\p{L}\\d_-])[\\s,，:：]*",
                 Pattern.CASE_INSENSITIVE);
+        // SmartChineseAnalyzer reads its dictionaries on first use: pay that when the memory is made, not on a question.
+        search.isSpecific("周六早上八点在北宫门集合 where do we meet");
     }
 
     public GroupMemory() {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.Timer;
 import pai.agent.config.OrchestrationConfig;
 import pai.agent.domain.AgentTurn;
@@ -39,6 +40,9 @@ import pai.events.chat.MessageKind;
  * crash before the commit leaves nothing, and the redelivery does it all again.
  */
 @ApplicationScoped
+// Made at start, with its agents and their engines (HanLP's and Lucene's dictionaries), so that the first
+// message after a start is decided as fast as the thousandth.
+@Startup
 public class OrchestrationService {
     private static final Logger LOG = Logger.getLogger(OrchestrationService.class);
 
