@@ -13,12 +13,6 @@ public final class AgentRefusals {
         }
     }
 
-    public static class NotAMember extends ApiException {
-        public NotAMember(String paiId) {
-            super(403, "NOT_A_MEMBER", "you are not a member of pai " + paiId);
-        }
-    }
-
     public static class NotAnAdmin extends ApiException {
         public NotAnAdmin(String paiId) {
             super(403, "NOT_AN_ADMIN", "only the owner or an admin of pai " + paiId + " sets its agents");

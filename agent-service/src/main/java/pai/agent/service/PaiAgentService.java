@@ -19,11 +19,13 @@ import pai.agent.domain.PaiAgent;
 import pai.events.chat.MemberRole;
 import pai.platform.error.InvalidFieldException;
 import pai.platform.membership.PaiMember;
+import pai.platform.membership.PaiMemberships;
 
 /** Which agents a pai has on: members read it, the owner and admins change it. */
 @ApplicationScoped
 public class PaiAgentService {
     private final AgentCatalog catalog;
+    private final PaiMemberships memberships;
     private final ObjectMapper json;
 
     /** The score an agent's unprompted trigger must pass in this pai (0..1). */
@@ -32,8 +34,9 @@ public class PaiAgentService {
     public static final String DIGEST_AT = "digestAt";
     public static final String TIMEZONE = "timezone";
 
-    public PaiAgentService(AgentCatalog catalog, ObjectMapper json) {
+    public PaiAgentService(AgentCatalog catalog, PaiMemberships memberships, ObjectMapper json) {
         this.catalog = catalog;
+        this.memberships = memberships;
         this.json = json;
     }
 
@@ -44,7 +47,7 @@ public class PaiAgentService {
     @Transactional
     public Setting configure(String userId, String paiId, String agentId, boolean enabled, Map<String, Object> settings) {
         AgentProfile agent = catalog.find(agentId).orElseThrow(() -> new AgentRefusals.AgentNotFound(agentId));
-        PaiMember member = PaiMember.find(paiId, userId).orElseThrow(() -> new AgentRefusals.NotAMember(paiId));
+        PaiMember member = memberships.requireMember(paiId, userId);
         if (member.role != MemberRole.OWNER && member.role != MemberRole.ADMIN) {
             throw new AgentRefusals.NotAnAdmin(paiId);
         }
@@ -60,9 +63,7 @@ public class PaiAgentService {
     }
 
     public List<Setting> ofPai(String userId, String paiId) {
-        if (PaiMember.find(paiId, userId).isEmpty()) {
-            throw new AgentRefusals.NotAMember(paiId);
-        }
+        memberships.requireMember(paiId, userId);
         Map<String, PaiAgent> settings = PaiAgent.ofPai(paiId).stream()
                 .collect(Collectors.toMap(s -> s.agentId, Function.identity()));
         return catalog.all().stream().map(agent -> view(agent, settings.get(agent.id()))).toList();

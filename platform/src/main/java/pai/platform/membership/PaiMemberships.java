@@ -29,4 +29,15 @@ public class PaiMemberships {
     public boolean isMember(String paiId, String userId) {
         return PaiMember.find(paiId, userId).isPresent();
     }
+
+    /**
+     * The caller's membership, or 403 {@code NOT_A_MEMBER}. An id PostgreSQL cannot store (it holds a NUL)
+     * names no pai, rather than failing the query.
+     */
+    public PaiMember requireMember(String paiId, String userId) {
+        if (paiId.indexOf('\0') >= 0) {
+            throw new NotAMember(paiId);
+        }
+        return PaiMember.find(paiId, userId).orElseThrow(() -> new NotAMember(paiId));
+    }
 }

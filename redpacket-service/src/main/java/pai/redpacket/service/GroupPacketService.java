@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.platform.error.InvalidFieldException;
+import pai.platform.membership.PaiMemberships;
 import pai.platform.messaging.Outbox;
 import pai.redpacket.config.RedpacketConfig;
 import pai.redpacket.domain.DropStatus;
@@ -50,13 +51,13 @@ public class GroupPacketService implements RecoverablePools {
     private final Ledger ledger;
     private final PacketPools pools;
     private final PoolRebuilder rebuilder;
-    private final PaiMembers members;
+    private final PaiMemberships members;
     private final Outbox outbox;
     private final IdempotentRequests idempotent;
     private final RedpacketConfig config;
 
     public GroupPacketService(Wallets wallets, Ledger ledger, PacketPools pools, PoolRebuilder rebuilder,
-            PaiMembers members, Outbox outbox, IdempotentRequests idempotent, RedpacketConfig config) {
+            PaiMemberships members, Outbox outbox, IdempotentRequests idempotent, RedpacketConfig config) {
         this.wallets = wallets;
         this.ledger = ledger;
         this.pools = pools;

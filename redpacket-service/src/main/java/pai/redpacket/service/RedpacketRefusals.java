@@ -67,12 +67,6 @@ public final class RedpacketRefusals {
         }
     }
 
-    public static class NotAMember extends ApiException {
-        public NotAMember(String paiId) {
-            super(403, "NOT_A_MEMBER", "you are not a member of pai " + paiId);
-        }
-    }
-
     public static class InsufficientBalance extends ApiException {
         public InsufficientBalance(long balance, long asked) {
             super(409, "INSUFFICIENT_BALANCE", "your wallet holds " + balance + " cents, the packet needs " + asked);

@@ -20,7 +20,6 @@ import io.quarkus.scheduler.Scheduled;
 import pai.agent.domain.ChatLine;
 import pai.agent.domain.PaiAgent;
 import pai.agent.domain.Utterance;
-import pai.agent.service.AgentRefusals;
 import pai.agent.service.AgentReplies;
 import pai.agent.service.PaiAgentService;
 import pai.agent.service.model.ModelBackend;
@@ -28,7 +27,7 @@ import pai.events.agent.AgentCard;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.SummaryCard;
 import pai.platform.error.InvalidFieldException;
-import pai.platform.membership.PaiMember;
+import pai.platform.membership.PaiMemberships;
 
 /**
  * Summaries of a pai's talk: on request (REST), for the summarizer's turns, and the opt-in daily digest.
@@ -49,12 +48,15 @@ public class SummaryService {
             + "skip greetings and jokes. Use only what the messages say.";
 
     private final Summarizer summarizer;
+    private final PaiMemberships memberships;
     private final ModelBackend model;
     private final AgentReplies replies;
     private final ObjectMapper json;
 
-    public SummaryService(Summarizer summarizer, ModelBackend model, AgentReplies replies, ObjectMapper json) {
+    public SummaryService(Summarizer summarizer, PaiMemberships memberships, ModelBackend model, AgentReplies replies,
+            ObjectMapper json) {
         this.summarizer = summarizer;
+        this.memberships = memberships;
         this.model = model;
         this.replies = replies;
         this.json = json;
@@ -67,9 +69,7 @@ public class SummaryService {
     /** {@code POST /pais/{paiId}/summary}: the last {@code lastN} messages, or those after {@code sinceSeq}. */
     @Transactional
     public Summary forMember(String userId, String paiId, Integer lastN, Long sinceSeq) {
-        if (PaiMember.find(paiId, userId).isEmpty()) {
-            throw new AgentRefusals.NotAMember(paiId);
-        }
+        memberships.requireMember(paiId, userId);
         if (lastN != null && sinceSeq != null) {
             throw new InvalidFieldException("sinceSeq", "give lastN or sinceSeq, not both");
         }

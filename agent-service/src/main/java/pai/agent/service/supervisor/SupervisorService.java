@@ -33,7 +33,6 @@ import pai.agent.domain.GoalCheckin;
 import pai.agent.domain.PaiAgent;
 import pai.agent.domain.Utterance;
 import pai.agent.service.AgentCatalog;
-import pai.agent.service.AgentRefusals;
 import pai.agent.service.AgentReplies;
 import pai.agent.service.supervisor.Streaks.Standing;
 import pai.events.agent.AgentCard;
@@ -42,6 +41,7 @@ import pai.events.agent.CheckinCard;
 import pai.events.chat.MessageKind;
 import pai.platform.error.InvalidFieldException;
 import pai.platform.membership.PaiMember;
+import pai.platform.membership.PaiMemberships;
 import pai.platform.rest.Page;
 
 /**
@@ -62,18 +62,21 @@ public class SupervisorService {
 
     private final AgentReplies replies;
     private final AgentCatalog catalog;
+    private final PaiMemberships memberships;
     private final MeterRegistry registry;
 
-    public SupervisorService(AgentReplies replies, AgentCatalog catalog, MeterRegistry registry) {
+    public SupervisorService(AgentReplies replies, AgentCatalog catalog, PaiMemberships memberships,
+            MeterRegistry registry) {
         this.replies = replies;
         this.catalog = catalog;
+        this.memberships = memberships;
         this.registry = registry;
     }
 
     /** Any member of the pai may set a goal for it. */
     @Transactional
     public GoalInfo createGoal(String userId, String paiId, NewGoal request) {
-        requireMember(paiId, userId);
+        memberships.requireMember(paiId, userId);
         Goal goal = new Goal();
         goal.id = UUID.randomUUID().toString();
         goal.paiId = paiId;
@@ -93,7 +96,7 @@ public class SupervisorService {
 
     /** A pai's goals, newest first; {@code beforeGoalId} is the last goal of the previous page. */
     public Page<GoalInfo> goals(String userId, String paiId, String beforeGoalId, int limit) {
-        requireMember(paiId, userId);
+        memberships.requireMember(paiId, userId);
         List<Goal> fetched;
         if (beforeGoalId == null) {
             fetched = Goal.find("paiId", Goal.newestFirst(), paiId).page(0, limit + 1).list();
@@ -110,7 +113,7 @@ public class SupervisorService {
 
     public GoalInfo goal(String userId, String goalId) {
         Goal goal = goalOf(goalId);
-        requireMember(goal.paiId, userId);
+        memberships.requireMember(goal.paiId, userId);
         return GoalInfo.of(goal);
     }
 
@@ -118,7 +121,7 @@ public class SupervisorService {
     @Transactional
     public CheckinResult checkIn(String userId, String goalId, String note, String mediaId) {
         Goal goal = goalOf(goalId);
-        requireMember(goal.paiId, userId);
+        memberships.requireMember(goal.paiId, userId);
         Instant now = Instant.now();
         GoalCheckin checkin = checkin(goal, userId, now, note, mediaId, CheckinSource.REST, null);
         if (!checkin.insertOnce()) {
@@ -141,7 +144,7 @@ public class SupervisorService {
      */
     public Page<BoardEntry> board(String userId, String goalId, int afterRank, int limit) {
         Goal goal = goalOf(goalId);
-        requireMember(goal.paiId, userId);
+        memberships.requireMember(goal.paiId, userId);
         LocalDate current = Streaks.periodOf(Instant.now(), goal.zone(), goal.cadence);
         Map<String, List<LocalDate>> periods = new HashMap<>();
         for (Object[] row : GoalCheckin.periodsByMember(goal.id)) {
@@ -300,12 +303,6 @@ public class SupervisorService {
             throw new SupervisorRefusals.GoalNotFound(goalId);
         }
         return goal;
-    }
-
-    private static void requireMember(String paiId, String userId) {
-        if (!storable(paiId) || PaiMember.find(paiId, userId).isEmpty()) {
-            throw new AgentRefusals.NotAMember(paiId);
-        }
     }
 
     /** An id from a path that PostgreSQL cannot store (it holds a NUL) names nothing. */
