@@ -1,7 +1,6 @@
 package pai.agent.service;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,6 +19,7 @@ import pai.events.chat.MemberRole;
 import pai.platform.error.InvalidFieldException;
 import pai.platform.membership.PaiMember;
 import pai.platform.membership.PaiMemberships;
+import pai.platform.time.LocalTimeFields;
 
 /** Which agents a pai has on: members read it, the owner and admins change it. */
 @ApplicationScoped
@@ -83,14 +83,12 @@ public class PaiAgentService {
             throw new InvalidFieldException("settings." + THRESHOLD, "a number from 0 to 1");
         }
         Object digestAt = settings.get(DIGEST_AT);
-        if (digestAt != null && !(digestAt instanceof String time && time.matches("([01][0-9]|2[0-3]):[0-5][0-9]"))) {
-            throw new InvalidFieldException("settings." + DIGEST_AT, "a local time HH:mm");
+        if (digestAt != null) {
+            LocalTimeFields.timeOfDay("settings." + DIGEST_AT, digestAt instanceof String time ? time : "");
         }
         Object timezone = settings.get(TIMEZONE);
         if (timezone != null) {
-            if (!(timezone instanceof String zone) || !ZoneId.getAvailableZoneIds().contains(zone)) {
-                throw new InvalidFieldException("settings." + TIMEZONE, "an IANA time zone such as Asia/Shanghai");
-            }
+            LocalTimeFields.zone("settings." + TIMEZONE, timezone instanceof String zone ? zone : "");
         }
         return settings;
     }

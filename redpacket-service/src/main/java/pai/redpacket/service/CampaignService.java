@@ -1,7 +1,6 @@
 package pai.redpacket.service;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional;
 import pai.platform.error.InvalidFieldException;
 import pai.platform.rest.Page;
 import pai.platform.rest.Paging;
+import pai.platform.time.LocalTimeFields;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;
 import pai.redpacket.domain.DropStatus;
@@ -24,7 +24,6 @@ import pai.redpacket.rest.RedpacketDtos.CreateDrop;
 /** Campaigns: their budgets, windows and rules, and pausing, resuming and cancelling them. */
 @ApplicationScoped
 public class CampaignService {
-    public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
 
     private final PacketPools pools;
     private final DropService drops;
@@ -50,11 +49,7 @@ public class CampaignService {
 
     CampaignView create(String operatorId, CreateCampaign request) {
         requireWindow(request.startsAt(), request.endsAt());
-        String timezone = request.timezone() == null ? DEFAULT_TIMEZONE : request.timezone();
-        // IANA names only: ZoneId.of would also take offsets such as +08:00, which know no daylight saving.
-        if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
-            throw new InvalidFieldException("timezone", "not an IANA time zone such as Asia/Shanghai");
-        }
+        String timezone = LocalTimeFields.zone("timezone", request.timezone());
         Campaign campaign = new Campaign();
         campaign.id = UUID.randomUUID().toString();
         campaign.name = request.name().strip();

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +41,7 @@ import pai.platform.error.InvalidFieldException;
 import pai.platform.membership.PaiMember;
 import pai.platform.membership.PaiMemberships;
 import pai.platform.rest.Page;
+import pai.platform.time.LocalTimeFields;
 
 /**
  * The supervisor: goals, check-ins (from the API and from the chat), boards and reminders. Every
@@ -52,10 +51,7 @@ import pai.platform.rest.Page;
 @ApplicationScoped
 public class SupervisorService {
     public static final String AGENT = "supervisor";
-    public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
     static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter STRICT_TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern TAG = Pattern.compile("#[\\p{L}\\p{N}_]{1,31}");
     private static final Pattern NOT_IN_TAG = Pattern.compile("[^\\p{L}\\p{N}_]");
     private static final int TAG_LETTERS = 31;
@@ -84,8 +80,8 @@ public class SupervisorService {
         goal.title = request.title().strip();
         goal.tag = request.tag() == null ? tagFrom(goal.title, goal.kind.name()) : checkedTag(request.tag());
         goal.cadence = request.cadence();
-        goal.remindAt = request.remindAt() == null ? null : timeOfDay(request.remindAt());
-        goal.timezone = zone(request.timezone());
+        goal.remindAt = request.remindAt() == null ? null : LocalTimeFields.timeOfDay("remindAt", request.remindAt());
+        goal.timezone = LocalTimeFields.zone("timezone", request.timezone());
         goal.restDays(restDays(request.cadence(), request.restDays()));
         goal.createdBy = userId;
         // PostgreSQL keeps microseconds: the answer shows what is stored, and cursors compare equal.
@@ -215,8 +211,10 @@ public class SupervisorService {
     /** Goals with a reminder time in pais that have the supervisor on: a pai that switched it off hears nothing. */
     public List<ReminderCandidate> reminderCandidates() {
         return Goal.withReminders().stream()
-                .filter(goal -> PaiAgent.find(goal.paiId, AGENT).map(setting -> setting.enabled).orElse(false)).map(goal -> new ReminderCandidate(goal.id, goal.cadence, goal.zone(),
-                goal.restDaySet(), goal.remindAt, goal.createdAt)).toList();
+                .filter(goal -> PaiAgent.find(goal.paiId, AGENT).map(setting -> setting.enabled).orElse(false))
+                .map(goal -> new ReminderCandidate(goal.id, goal.cadence, goal.zone(), goal.restDaySet(), goal.remindAt,
+                        goal.createdAt))
+                .toList();
     }
 
     /** The (goalId, period) pairs whose reminder was sent, for periods from {@code since} on. */
@@ -308,23 +306,6 @@ public class SupervisorService {
     /** An id from a path that PostgreSQL cannot store (it holds a NUL) names nothing. */
     private static boolean storable(String id) {
         return id.indexOf('\0') < 0;
-    }
-
-    private static LocalTime timeOfDay(String text) {
-        try {
-            return LocalTime.parse(text, STRICT_TIME_OF_DAY);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("remindAt", "expected a time of day HH:mm, 00:00 to 23:59");
-        }
-    }
-
-    private static String zone(String timezone) {
-        String zone = timezone == null ? DEFAULT_TIMEZONE : timezone;
-        // IANA names only: ZoneId.of would also take offsets such as +08:00, which know no daylight saving.
-        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            throw new InvalidFieldException("timezone", "not an IANA time zone such as Asia/Shanghai");
-        }
-        return zone;
     }
 
     private static Set<DayOfWeek> restDays(Cadence cadence, List<DayOfWeek> days) {

@@ -53,6 +53,7 @@ import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 import pai.platform.testing.TopicWatcher;
+import pai.platform.time.LocalTimeFields;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -82,7 +83,7 @@ class GoalsTest {
                 .post(goals(paiId)).then().statusCode(201)
                 .body("paiId", equalTo(paiId)).body("kind", equalTo("FITNESS")).body("title", equalTo("晨跑 5 公里"))
                 .body("tag", equalTo("#晨跑5公里")).body("cadence", equalTo("DAILY")).body("remindAt", equalTo("07:30"))
-                .body("timezone", equalTo(SupervisorService.DEFAULT_TIMEZONE))
+                .body("timezone", equalTo(LocalTimeFields.DEFAULT_TIMEZONE))
                 .body("restDays", contains("SATURDAY", "SUNDAY")).body("createdBy", equalTo(alice))
                 .extract();
         String goalId = created.path("id");
