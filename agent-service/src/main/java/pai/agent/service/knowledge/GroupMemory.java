@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import pai.agent.domain.AgentProfile;
 import pai.agent.domain.Utterance;
 import pai.agent.service.AgentCatalog;
+import pai.agent.service.text.ChatText;
 import pai.events.chat.MessageKind;
 
 /**
@@ -96,7 +97,7 @@ public class GroupMemory {
      */
     public String groundingPrompt(String question, List<Quote> quotes) {
         String asked = withoutCommand(question).strip();
-        String noMatch = Wording.isChinese(asked) ? NO_MATCH_ZH : NO_MATCH_EN;
+        String noMatch = ChatText.hasChinese(asked) ? NO_MATCH_ZH : NO_MATCH_EN;
         StringBuilder prompt = new StringBuilder()
                 .append("You are the memory of a group chat. Answer the question below using only the chat messages quoted below.\n")
                 .append("Rules:\n")
@@ -148,7 +149,7 @@ public class GroupMemory {
     }
 
     private static String reply(String asked, List<Quote> quotes) {
-        boolean chinese = Wording.isChinese(asked);
+        boolean chinese = ChatText.hasChinese(asked);
         if (quotes.isEmpty()) {
             return chinese ? NO_MATCH_ZH : NO_MATCH_EN;
         }

@@ -18,8 +18,6 @@ final class Wording {
         TIME, PLACE
     }
 
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-
     private static final Pattern WANTS_TIME = Pattern.compile(
             "几点|几时|什么时候|啥时候|何时|几号|哪天|哪一天|星期几|周几|礼拜几|多久|什么时间|"
                     + "\\bwhen\\b|\\bwhat time\\b|\\bwhich day\\b|\\bwhat day\\b|\\bwhat date\\b|\\bhow long\\b",
@@ -79,10 +77,6 @@ final class Wording {
     /** Full-width letters and digits as their ASCII forms, so one pattern reads both. */
     static String normalized(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC);
-    }
-
-    static boolean isChinese(String text) {
-        return HAN.matcher(text).find();
     }
 
     static Set<AnswerType> wanted(String question) {

@@ -1,10 +1,13 @@
 package pai.agent.service.supervisor;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import pai.agent.domain.Cadence;
 import pai.agent.service.supervisor.Streaks.Standing;
+import pai.agent.service.text.ChatText;
 
 /** What the supervisor says, in Chinese unless everything it answers is English. */
 final class SupervisorTexts {
@@ -13,12 +16,7 @@ final class SupervisorTexts {
 
     /** English when no text it answers holds a Chinese character. */
     static boolean english(String... texts) {
-        for (String text : texts) {
-            if (text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(texts).filter(Objects::nonNull).noneMatch(ChatText::hasChinese);
     }
 
     static String checkedIn(String userId, Cadence cadence, Standing standing, boolean english) {
