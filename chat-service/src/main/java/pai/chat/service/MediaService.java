@@ -85,7 +85,7 @@ public class MediaService {
     /** Fresh URLs for a member of a pai where the media is shown, or for its owner. */
     public Urls forPai(String userId, String paiId, String mediaId) {
         pais.requireMember(paiId, userId);
-        Media media = Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
+        Media media = stored(mediaId);
         if (!media.ownerId.equals(userId) && !Media.shownIn(mediaId, paiId)) {
             throw new ChatRefusals.MediaNotFound(mediaId);
         }
@@ -94,7 +94,7 @@ public class MediaService {
 
     /** Fresh URLs for its owner or a member of any pai where it is shown; to anyone else it does not exist. */
     public Urls forViewer(String userId, String mediaId) {
-        Media media = Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
+        Media media = stored(mediaId);
         if (!media.ownerId.equals(userId) && !Media.shownToMember(mediaId, userId)) {
             throw new ChatRefusals.MediaNotFound(mediaId);
         }
@@ -103,7 +103,7 @@ public class MediaService {
 
     /** Fresh URLs for another Pai service (the remixer reading the image it was asked to remix). */
     public Urls forService(String mediaId) {
-        return urls(Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId)));
+        return urls(stored(mediaId));
     }
 
     /** Whether {@code userId} may post the media in a pai: their own upload, or one already shown there. */
@@ -120,9 +120,13 @@ public class MediaService {
         if (!signer.verify(path(mediaId, variant), expires, signature)) {
             throw new ChatRefusals.BadMediaUrl();
         }
-        Media media = Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
+        Media media = stored(mediaId);
         return new Served(file(mediaId, variant), variant == Variant.ORIGINAL ? media.contentType : media.thumbnailType,
                 Instant.ofEpochSecond(expires));
+    }
+
+    private static Media stored(String mediaId) {
+        return Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
     }
 
     private Urls urls(Media media) {
