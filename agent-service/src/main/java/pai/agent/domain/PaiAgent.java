@@ -39,4 +39,9 @@ public class PaiAgent extends PanacheEntityBase {
     public static List<PaiAgent> ofPai(String paiId) {
         return list("paiId", paiId);
     }
+
+    /** The pais that have this agent on, with their settings for it. */
+    public static List<PaiAgent> enabledFor(String agentId) {
+        return list("agentId = ?1 and enabled = true", agentId);
+    }
 }

@@ -58,7 +58,8 @@ public class KnowledgeAgent implements Agent {
     }
 
     @Override
-    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Turn turn) {
+    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Counters counters,
+            Turn turn) {
         String question = COMMAND.strip(NAME.matcher(message.text()).replaceAll(" ")).trim();
         List<Utterance> history = ChatLine.recent(paiId, message.seq() - 1, HISTORY);
         GroupMemory.Answer answer = memory.answer(question, history, QUOTES);

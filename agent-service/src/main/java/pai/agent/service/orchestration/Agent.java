@@ -23,7 +23,8 @@ public interface Agent {
 
     /**
      * What the agent says in its turn, in the caller's transaction; empty when it has nothing to add after
-     * all. {@code recent} is the talk before the message, oldest first.
+     * all. {@code recent} is the talk before the message, oldest first; {@code counters} what it was decided with.
      */
-    Optional<AgentReplies.Reply> answer(String paiId, Utterance message, List<Utterance> recent, Decision.Turn turn);
+    Optional<AgentReplies.Reply> answer(String paiId, Utterance message, List<Utterance> recent, Counters counters,
+            Decision.Turn turn);
 }

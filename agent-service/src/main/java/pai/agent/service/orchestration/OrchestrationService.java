@@ -77,9 +77,9 @@ public class OrchestrationService {
         if (message.kind() == MessageKind.RECALLED) {
             return;
         }
-        PaiRules rules = rulesOf(paiId);
-        // Most pais have no agent on, and no agent reads agents: then the talk and the counters are not read.
-        boolean anyoneMayAnswer = message.byHuman() && !rules.enabledThresholds().isEmpty();
+        // No agent reads agents, and most pais have no agent on: then neither the talk nor the counters are read.
+        PaiRules rules = message.byHuman() ? rulesOf(paiId) : PaiRules.allOff();
+        boolean anyoneMayAnswer = !rules.enabledThresholds().isEmpty();
         List<Utterance> recent = anyoneMayAnswer
                 ? ChatLine.recent(paiId, message.seq() - 1, config.recentMessages()) : List.of();
         Counters counters = anyoneMayAnswer ? countersOf(paiId, message.at()) : Counters.none();
@@ -97,7 +97,7 @@ public class OrchestrationService {
             }
             Optional<AgentReplies.Reply> reply;
             try {
-                reply = agentsById.get(turn.agentId()).answer(paiId, message, recent, turn);
+                reply = agentsById.get(turn.agentId()).answer(paiId, message, recent, counters, turn);
             } catch (RuntimeException e) {
                 // One agent's bug must not stop the pai's other agents, nor the consumer of every pai.
                 LOG.errorf(e, "%s failed to answer message %d of pai %s", turn.agentId(), message.seq(), paiId);

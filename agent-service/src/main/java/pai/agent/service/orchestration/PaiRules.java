@@ -15,6 +15,11 @@ public record PaiRules(Map<String, Double> enabledThresholds, int maxRepliesPerM
         enabledThresholds = Map.copyOf(enabledThresholds);
     }
 
+    /** No agent on: what a message by an agent or the system is decided with, since nothing it says triggers one. */
+    public static PaiRules allOff() {
+        return new PaiRules(Map.of(), 0, Duration.ZERO, 0, Duration.ZERO, false);
+    }
+
     public boolean enabled(String agentId) {
         return enabledThresholds.containsKey(agentId);
     }

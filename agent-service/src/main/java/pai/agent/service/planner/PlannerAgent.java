@@ -29,6 +29,7 @@ import pai.events.agent.AgentCard;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.PlanCard;
 import pai.events.agent.PlanItem;
+import pai.platform.time.LocalTimeFields;
 
 /**
  * Turns planning talk into a checklist — date, time, place, who brings what — and keeps one plan per
@@ -39,7 +40,7 @@ import pai.events.agent.PlanItem;
 public class PlannerAgent implements Agent {
     public static final String ID = "planner";
     private static final SlashCommand COMMAND = SlashCommand.of("plan", "计划");
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of(LocalTimeFields.DEFAULT_TIMEZONE);
     /** Talk older than this belongs to an earlier plan. */
     private static final int TALK = 30;
 
@@ -67,7 +68,8 @@ public class PlannerAgent implements Agent {
     }
 
     @Override
-    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Turn turn) {
+    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Counters counters,
+            Turn turn) {
         List<Utterance> talk = new ArrayList<>(recent.subList(Math.max(0, recent.size() - TALK), recent.size()));
         talk.add(message);
         Optional<PaiPlan> stored = PaiPlan.latest(paiId);

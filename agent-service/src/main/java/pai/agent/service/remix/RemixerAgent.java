@@ -57,7 +57,8 @@ public class RemixerAgent implements Agent {
     }
 
     @Override
-    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Turn turn) {
+    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Counters counters,
+            Turn turn) {
         boolean chinese = ChatText.hasChinese(message.text());
         Optional<Utterance> image = imageMeant(paiId, message, recent);
         if (image.isEmpty()) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import pai.agent.config.OrchestrationConfig;
-import pai.agent.domain.AgentTurn;
 import pai.agent.domain.Utterance;
 import pai.agent.service.AgentReplies.Reply;
 import pai.agent.service.orchestration.Agent;
@@ -52,9 +51,9 @@ public class SummarizerAgent implements Agent {
     }
 
     @Override
-    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Turn turn) {
-        long lastSummarized = AgentTurn.lastAnsweredSeqs(paiId).getOrDefault(ID, 0L);
-        SummaryService.Summarized summarized = summaries.sinceLast(paiId, lastSummarized, message.seq() - 1);
+    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Counters counters,
+            Turn turn) {
+        SummaryService.Summarized summarized = summaries.sinceLast(paiId, counters.lastAnsweredSeq(ID), message.seq() - 1);
         Summary summary = summarized.summary();
         if (summary.keyPoints().isEmpty() && !turn.prompted()) {
             return Optional.empty();

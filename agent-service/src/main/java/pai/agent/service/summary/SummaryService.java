@@ -75,16 +75,19 @@ public class SummaryService {
         }
         long last = ChatLine.lastSeq(paiId);
         long from = sinceSeq != null ? sinceSeq + 1 : last - (lastN != null ? lastN : 200) + 1;
-        from = Math.max(Math.max(1, from), last - MAX_MESSAGES + 1);
-        return summarizer.summarize(ChatLine.range(paiId, from, last, MAX_MESSAGES), KEY_POINTS);
+        return summarizer.summarize(talk(paiId, from, last), KEY_POINTS);
     }
 
     /** What came after the last summary up to {@code toSeq}, at least the last {@value #AT_LEAST} messages. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Summarized sinceLast(String paiId, long lastSummarizedSeq, long toSeq) {
-        long from = Math.min(lastSummarizedSeq + 1, toSeq - AT_LEAST + 1);
-        from = Math.max(Math.max(1, from), toSeq - MAX_MESSAGES + 1);
-        return present(paiId, ChatLine.range(paiId, from, toSeq, MAX_MESSAGES));
+        return present(paiId, talk(paiId, Math.min(lastSummarizedSeq + 1, toSeq - AT_LEAST + 1), toSeq));
+    }
+
+    /** The messages from {@code fromSeq} to {@code toSeq}, the latest {@value #MAX_MESSAGES} of them at most. */
+    private static List<Utterance> talk(String paiId, long fromSeq, long toSeq) {
+        long from = Math.max(Math.max(1, fromSeq), toSeq - MAX_MESSAGES + 1);
+        return ChatLine.range(paiId, from, toSeq, MAX_MESSAGES);
     }
 
     private Summarized present(String paiId, List<Utterance> lines) {
@@ -111,7 +114,7 @@ public class SummaryService {
 
     @Transactional
     void postDigestsAt(Instant now) {
-        for (PaiAgent setting : PaiAgent.<PaiAgent>list("agentId = ?1 and enabled = true", SummarizerAgent.ID)) {
+        for (PaiAgent setting : PaiAgent.enabledFor(SummarizerAgent.ID)) {
             JsonNode settings = read(setting);
             if (!settings.hasNonNull(PaiAgentService.DIGEST_AT)) {
                 continue;

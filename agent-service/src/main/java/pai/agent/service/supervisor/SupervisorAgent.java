@@ -42,7 +42,8 @@ public class SupervisorAgent implements Agent {
     }
 
     @Override
-    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Turn turn) {
+    public Optional<Reply> answer(String paiId, Utterance message, List<Utterance> recent, Counters counters,
+            Turn turn) {
         Optional<CheckinOutcome> outcome = supervisor.checkInFromChat(paiId, message);
         if (outcome.isEmpty()) {
             // Named without a check-in: say how, rather than nothing.

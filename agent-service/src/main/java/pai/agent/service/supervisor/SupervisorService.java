@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -210,8 +211,9 @@ public class SupervisorService {
 
     /** Goals with a reminder time in pais that have the supervisor on: a pai that switched it off hears nothing. */
     public List<ReminderCandidate> reminderCandidates() {
+        Set<String> supervised = PaiAgent.enabledFor(AGENT).stream().map(setting -> setting.paiId).collect(Collectors.toSet());
         return Goal.withReminders().stream()
-                .filter(goal -> PaiAgent.find(goal.paiId, AGENT).map(setting -> setting.enabled).orElse(false))
+                .filter(goal -> supervised.contains(goal.paiId))
                 .map(goal -> new ReminderCandidate(goal.id, goal.cadence, goal.zone(), goal.restDaySet(), goal.remindAt,
                         goal.createdAt))
                 .toList();

@@ -22,6 +22,7 @@ import pai.agent.domain.ChatLine;
 import pai.agent.domain.Utterance;
 import pai.agent.service.AgentReplies.Reply;
 import pai.agent.service.knowledge.KnowledgeAgent;
+import pai.agent.service.orchestration.Counters;
 import pai.agent.service.orchestration.Decision.Turn;
 import pai.agent.service.orchestration.Reason;
 import pai.agent.service.summary.SummaryService;
@@ -89,7 +90,7 @@ class AgentsWithModelTest {
     private String answer(String paiId, String question) {
         Utterance asked = Utterance.said(ChatLine.lastSeq(paiId) + 1, "bob", question, Instant.now());
         return QuarkusTransaction.requiringNew()
-                .call(() -> knowledge.answer(paiId, asked, List.of(), ASKED).map(Reply::text).orElseThrow());
+                .call(() -> knowledge.answer(paiId, asked, List.of(), Counters.none(), ASKED).map(Reply::text).orElseThrow());
     }
 
     private static String paiWithTalk(String... lines) {

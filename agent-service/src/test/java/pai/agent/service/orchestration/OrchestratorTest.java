@@ -35,7 +35,8 @@ class OrchestratorTest {
         }
 
         @Override
-        public Optional<AgentReplies.Reply> answer(String paiId, Utterance message, List<Utterance> recent, Turn turn) {
+        public Optional<AgentReplies.Reply> answer(String paiId, Utterance message, List<Utterance> recent,
+                Counters counters, Turn turn) {
             return Optional.empty();
         }
     }

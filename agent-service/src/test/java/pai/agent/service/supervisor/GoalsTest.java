@@ -34,6 +34,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import pai.agent.domain.Utterance;
 import pai.agent.service.AgentReplies;
+import pai.agent.service.orchestration.Counters;
 import pai.agent.service.orchestration.Decision.Turn;
 import pai.agent.service.orchestration.OrchestrationService;
 import pai.agent.service.orchestration.Reason;
@@ -293,7 +294,7 @@ class GoalsTest {
         // The first message again, as a redelivery would bring it: the same answer, and no second check-in.
         var again = QuarkusTransaction.requiringNew().call(() -> agent.answer(paiId,
                 new Utterance(11, alice, SenderKind.USER, MessageKind.IMAGE, "晨跑打卡 #打卡", "media-1", List.of(), null, now),
-                List.of(), TURN));
+                List.of(), Counters.none(), TURN));
         assertThat(again).get().extracting(AgentReplies.Reply::kind).isEqualTo(AgentReplyKind.CHECKIN);
         assertThat(checkinRows(running, alice)).isEqualTo(1);
         assertThat(answerInTransaction(paiId, Utterance.said(13, alice, "今天天气不错", now))).isFalse();
@@ -367,7 +368,7 @@ class GoalsTest {
     }
 
     private boolean answer(String paiId, Utterance message) {
-        var reply = agent.answer(paiId, message, List.of(), TURN);
+        var reply = agent.answer(paiId, message, List.of(), Counters.none(), TURN);
         reply.ifPresent(said -> replies.post(OrchestrationService.replyId(paiId, message.seq(), SupervisorService.AGENT),
                 paiId, said));
         return reply.isPresent();
