@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import pai.events.agent.AgentReplyRequested;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChanged;
+import pai.events.redpacket.CampaignChanged;
 import pai.events.redpacket.PacketGrabbed;
 import pai.events.redpacket.RedPacketLifecycle;
 import pai.events.share.ShareActivity;
@@ -20,6 +21,7 @@ public enum EventType {
     AGENT_REPLY_REQUESTED("agent.reply.requested", Topics.AGENT_REPLIES, AgentReplyRequested.class, 1),
     PACKET_GRABBED("redpacket.packet.grabbed", Topics.REDPACKET_GRABS, PacketGrabbed.class, 1),
     RED_PACKET_LIFECYCLE("redpacket.lifecycle", Topics.REDPACKET_LIFECYCLE, RedPacketLifecycle.class, 1),
+    CAMPAIGN_CHANGED("redpacket.campaign.changed", Topics.REDPACKET_LIFECYCLE, CampaignChanged.class, 1),
     SHARE_ACTIVITY("share.activity", Topics.SHARE_EVENTS, ShareActivity.class, 1),
     SHARE_REWARD_GRANTED("share.reward.granted", Topics.SHARE_REWARDS, ShareRewardGranted.class, 1);
 

@@ -34,6 +34,7 @@ import pai.events.kafka.EventEnvelopeSerializer;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PacketGrabbed;
 import pai.events.redpacket.PoolKind;
+import pai.events.redpacket.CampaignChanged;
 import pai.events.redpacket.RedPacketLifecycle;
 import pai.events.share.ShareActivity;
 import pai.events.share.ShareActivityKind;
@@ -60,7 +61,8 @@ class EventJsonTest {
                         new PlaybackCard("s1", PlaybackKind.WATCH, "https://video.example/movie.mp4", "周末电影", "u1"), null, AT),
                 new ChatMessagePosted("m3", "p1", 44, "planner", SenderKind.AGENT, MessageKind.TEXT, "计划", null,
                         List.of(), 43L, null, null, AgentCard.of(new PlanCard("plan-1", 2, LocalDate.of(2026, 2, 14),
-                                LocalTime.of(8, 0), "北宫门", List.of(new PlanItem("水", "u2")), 30, 43)), AT));
+                                LocalTime.of(8, 0), "北宫门", List.of(new PlanItem("水", "u2")), 30, 43)), AT),
+                new CampaignChanged("c1", "春节红包雨", "ACTIVE", AT, AT.plusSeconds(86_400), "Asia/Shanghai", 1, 3, 5, AT));
     }
 
     @Test
@@ -117,6 +119,7 @@ class EventJsonTest {
         assertThat(samples().get(3).key()).isEqualTo("u9");
         assertThat(samples().get(4).key()).isEqualTo("gp1");
         assertThat(samples().get(6).key()).isEqualTo("u1");
+        assertThat(samples().get(10).key()).isEqualTo("c1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package pai.redpacket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static pai.redpacket.RedpacketApi.as;
@@ -10,8 +11,11 @@ import static pai.redpacket.RedpacketApi.dropJson;
 import static pai.redpacket.RedpacketApi.newUser;
 import static pai.redpacket.RedpacketApi.operator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -21,7 +25,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import pai.events.Topics;
+import pai.events.redpacket.CampaignChanged;
 import pai.platform.testing.TestEnvironment;
+import pai.platform.testing.TopicWatcher;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -138,6 +145,33 @@ class CampaignApiTest {
         operator().post(path + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
         operator().post(path + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         operator().post(path + "/resume").then().statusCode(409).body("code", equalTo("CAMPAIGN_NOT_ACTIVE"));
+    }
+
+    @Test
+    void everyChangeOfACampaignIsAnnouncedWithItsRulesInOrder() {
+        try (TopicWatcher lifecycle = TopicWatcher.watch(Topics.REDPACKET_LIFECYCLE)) {
+            String campaignId = createCampaign(1_000, 1);
+            String path = "/api/redpackets/campaigns/" + campaignId;
+            operator().post(path + "/pause").then().statusCode(200);
+            operator().post(path + "/cancel").then().statusCode(200);
+
+            List<CampaignChanged> changes = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                changes.clear();
+                lifecycle.drain(Duration.ofMillis(200)).stream().map(e -> e.data())
+                        .filter(d -> d instanceof CampaignChanged c && c.campaignId().equals(campaignId))
+                        .forEach(d -> changes.add((CampaignChanged) d));
+                return changes.size() >= 3;
+            });
+            assertThat(changes).extracting(CampaignChanged::status).containsExactly("ACTIVE", "PAUSED", "CANCELLED");
+            CampaignChanged created = changes.get(0);
+            assertThat(created.name()).isEqualTo("春节红包雨");
+            assertThat(created.timezone()).isEqualTo("Asia/Shanghai");
+            assertThat(created.shareBonusGrabs()).isEqualTo(1);
+            assertThat(created.maxBonusGrabsPerUser()).isEqualTo(3);
+            assertThat(created.dailyShareRewardCap()).isNull();
+            assertThat(created.endsAt()).isAfter(created.startsAt());
+        }
     }
 
     private static void badCampaign(String body, String field) {

@@ -31,4 +31,9 @@ public class ApiException extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** Which rule refused, where the code alone does not say; null for most refusals. */
+    public String reason() {
+        return null;
+    }
 }

@@ -4,10 +4,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An RFC 9457 problem detail with Pai's {@code code} and, for bad input, the field at fault. */
+/**
+ * An RFC 9457 problem detail with Pai's {@code code} and, for bad input, the field at fault; {@code reason}
+ * says which rule refused a call when one code covers several (which velocity guard answered RATE_LIMITED).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code, String field,
-        List<FieldError> errors) {
+        List<FieldError> errors, String reason) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -15,17 +18,21 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem of(int status, String code, String detail) {
-        return new Problem("about:blank", title(status), status, detail, code, null, null);
+        return new Problem("about:blank", title(status), status, detail, code, null, null, null);
     }
 
     public static Problem ofField(int status, String code, String field, String detail) {
-        return new Problem("about:blank", title(status), status, detail, code, field, null);
+        return new Problem("about:blank", title(status), status, detail, code, field, null, null);
     }
 
     public static Problem ofFields(String code, List<FieldError> errors) {
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
         String first = errors.isEmpty() ? null : errors.get(0).field();
-        return new Problem("about:blank", title(400), 400, detail, code, first, errors);
+        return new Problem("about:blank", title(400), 400, detail, code, first, errors, null);
+    }
+
+    public Problem withReason(String reason) {
+        return new Problem(type, title, status, detail, code, field, errors, reason);
     }
 
     static String title(int status) {

@@ -35,7 +35,7 @@ public class ProblemMappers {
     public Response apiException(ApiException e) {
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.ofField(e.status(), e.code(), e.field(), e.getMessage()));
+                .entity(Problem.ofField(e.status(), e.code(), e.field(), e.getMessage()).withReason(e.reason()));
         if (e instanceof RateLimitedException limited) {
             response.header("Retry-After", limited.retryAfterSeconds());
         }

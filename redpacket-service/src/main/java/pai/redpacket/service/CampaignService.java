@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import pai.platform.error.InvalidFieldException;
+import pai.platform.messaging.Outbox;
 import pai.platform.rest.Page;
 import pai.platform.rest.Paging;
 import pai.platform.time.LocalTimeFields;
@@ -17,6 +18,7 @@ import pai.redpacket.domain.CampaignStatus;
 import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.Grab;
 import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.messaging.RedpacketEvents;
 import pai.redpacket.rest.RedpacketDtos.CampaignView;
 import pai.redpacket.rest.RedpacketDtos.CreateCampaign;
 import pai.redpacket.rest.RedpacketDtos.CreateDrop;
@@ -28,11 +30,13 @@ public class CampaignService {
     private final PacketPools pools;
     private final DropService drops;
     private final IdempotentRequests idempotent;
+    private final Outbox outbox;
 
-    public CampaignService(PacketPools pools, DropService drops, IdempotentRequests idempotent) {
+    public CampaignService(PacketPools pools, DropService drops, IdempotentRequests idempotent, Outbox outbox) {
         this.pools = pools;
         this.drops = drops;
         this.idempotent = idempotent;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -65,6 +69,7 @@ public class CampaignService {
         campaign.createdBy = operatorId;
         campaign.createdAt = Instant.now();
         campaign.persist();
+        outbox.append(RedpacketEvents.campaignChanged(campaign));
         return view(campaign);
     }
 
@@ -94,6 +99,7 @@ public class CampaignService {
         Campaign campaign = requireStatus(campaignId, CampaignStatus.ACTIVE, CampaignStatus.PAUSED);
         campaign.status = CampaignStatus.PAUSED;
         openDropsOf(campaignId).forEach(drop -> pools.setStatus(drop.id, false));
+        outbox.append(RedpacketEvents.campaignChanged(campaign));
         return view(campaign);
     }
 
@@ -102,6 +108,7 @@ public class CampaignService {
         Campaign campaign = requireStatus(campaignId, CampaignStatus.ACTIVE, CampaignStatus.PAUSED);
         campaign.status = CampaignStatus.ACTIVE;
         openDropsOf(campaignId).forEach(drop -> pools.setStatus(drop.id, true));
+        outbox.append(RedpacketEvents.campaignChanged(campaign));
         return view(campaign);
     }
 
@@ -111,6 +118,7 @@ public class CampaignService {
         Campaign campaign = find(campaignId);
         campaign.status = CampaignStatus.CANCELLED;
         openDropsOf(campaignId).forEach(drop -> drops.close(drop));
+        outbox.append(RedpacketEvents.campaignChanged(campaign));
         return view(campaign);
     }
 
