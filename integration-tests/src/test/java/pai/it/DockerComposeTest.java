@@ -345,7 +345,10 @@ class DockerComposeTest {
                 queriesByTitle.put(dashboard.path("title").asText(), queries.toString());
             }
         }
-        assertThat(queriesByTitle).containsKeys("Pai overview", "Red packets", "Chat", "Agents");
+        assertThat(queriesByTitle).containsKeys("Pai overview", "Red packets", "Chat", "Agents", "Shares");
+        assertThat(queriesByTitle.get("Shares"))
+                .contains("pai_share_shares_total", "by (channel)", "pai_share_clicks_total", "pai_share_accepts_total",
+                        "pai_share_rewards_total", "pai_share_refusals_total", "by (reason)");
         assertThat(queriesByTitle.get("Agents"))
                 .contains("pai_agent_decisions_total", "by (reason)", "pai_agent_replies_total",
                         "pai_agent_decision_time_seconds", "pai_agent_model_calls_total", "pai_agent_model_tokens_total",
