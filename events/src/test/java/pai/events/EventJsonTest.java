@@ -119,7 +119,7 @@ class EventJsonTest {
         assertThat(samples().get(3).key()).isEqualTo("u9");
         assertThat(samples().get(4).key()).isEqualTo("gp1");
         assertThat(samples().get(6).key()).isEqualTo("u1");
-        assertThat(samples().get(10).key()).isEqualTo("c1");
+        assertThat(samples().get(9).key()).isEqualTo("c1");
     }
 
     @Test

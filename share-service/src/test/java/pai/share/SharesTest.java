@@ -2,7 +2,6 @@ package pai.share;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static pai.share.ShareApi.accept;
@@ -106,8 +105,7 @@ class SharesTest {
 
         ShareApi.Campaign ended = campaign(Instant.now().minusSeconds(7200), Instant.now().minusSeconds(60),
                 "Asia/Shanghai", 1, 3, null);
-        Response closed = awaitShareNot404(alice, "CAMPAIGN", ended.id());
-        closed.then().statusCode(409).body("code", equalTo("TARGET_CLOSED"));
+        awaitShare(alice, "CAMPAIGN", ended.id(), "LINK").then().statusCode(409).body("code", equalTo("TARGET_CLOSED"));
         ShareApi.Campaign open = campaign(1, 3, null);
         String dropId = drop(open.id(), LifecycleStage.CREATED);
         share(alice, "DROP", dropId, "WECHAT");
@@ -351,10 +349,6 @@ class SharesTest {
                 .getSingleResult());
         assertThat(endsAt).isBeforeOrEqualTo(sooner.endsAt());
         assertThat(campaignId).isNotEqualTo(later.id());
-    }
-
-    private static Response awaitShareNot404(String sharerId, String type, String targetId) {
-        return awaitShare(sharerId, type, targetId, "LINK");
     }
 
     private static Response click(String code, String address, String userAgent) {

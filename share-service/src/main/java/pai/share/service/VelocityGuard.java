@@ -12,8 +12,10 @@ import pai.share.config.ShareConfig;
 import pai.share.domain.RefusalReason;
 
 /**
- * Accepts per address and per visitor in a fixed window, counted in Redis so that all instances share the
- * count. Every attempt counts, refused ones too: a script that keeps trying stays over the limit.
+ * Accepts per address and per visitor, counted in Redis so that all instances share the count. Each
+ * attempt is counted in its fixed window, and the limit applies to this window and the previous one
+ * together: a burst across a window's boundary cannot pass twice the limit. Every attempt counts,
+ * refused ones too: a script that keeps trying stays over the limit.
  */
 @ApplicationScoped
 public class VelocityGuard {
@@ -35,8 +37,8 @@ public class VelocityGuard {
         long nowSeconds = System.currentTimeMillis() / 1000;
         long window = nowSeconds / windowSeconds;
         long retryAfter = (window + 1) * windowSeconds - nowSeconds;
-        long byAddress = increment("pai:share:accepts:address:" + addressKey + ":" + window, windowSeconds);
-        long byVisitor = increment("pai:share:accepts:visitor:" + visitorId + ":" + window, windowSeconds);
+        long byAddress = count("pai:share:accepts:address:" + addressKey + ":", window, windowSeconds);
+        long byVisitor = count("pai:share:accepts:visitor:" + visitorId + ":", window, windowSeconds);
         if (byAddress > config.velocity().acceptsPerAddress()) {
             return Optional.of(new Exceeded(RefusalReason.VELOCITY_ADDRESS, retryAfter));
         }
@@ -46,10 +48,16 @@ public class VelocityGuard {
         return Optional.empty();
     }
 
-    /** INCR, then a TTL if the key has none yet, so that a crash between the two only delays the expiry to the next call. */
-    private long increment(String key, long windowSeconds) {
-        long count = counters.incr(key);
-        keys.expire(key, windowSeconds + 1, new ExpireArgs().nx());
-        return count;
+    /**
+     * This attempt and the others of this window and the previous one. INCR, then a TTL if the key has none
+     * yet (a crash between the two only delays the expiry to the next call); a key outlives its window by one
+     * more, for the next window to read.
+     */
+    private long count(String prefix, long window, long windowSeconds) {
+        String key = prefix + window;
+        long current = counters.incr(key);
+        keys.expire(key, 2 * windowSeconds + 1, new ExpireArgs().nx());
+        Long previous = counters.get(prefix + (window - 1));
+        return current + (previous == null ? 0 : previous);
     }
 }
