@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.vertx.core.http.HttpServerRequest;
 import pai.share.domain.ShareLink;
 import pai.share.service.Clicks;
@@ -31,6 +34,7 @@ import pai.share.service.Visitors;
  */
 @Path("/s")
 @PermitAll
+@Tag(name = "landing")
 public class LandingResource {
     /** The user agents of link previewers: their fetches draw a card, they are no visitor and no click. */
     private static final Pattern CRAWLERS = Pattern.compile(
@@ -56,6 +60,8 @@ public class LandingResource {
 
     @GET
     @Path("/{code}")
+    @Operation(summary = "Open a shared link (no sign-in): 302 to the target's page, counting the click once per visitor"
+            + " and campaign day; an Open Graph page for link previewers; 404 SHARE_NOT_FOUND")
     public Response open(@PathParam("code") String code, @CookieParam(Visitors.COOKIE) String cookie,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language, @Context HttpServerRequest request,
@@ -81,6 +87,7 @@ public class LandingResource {
 
     @GET
     @Path("/{code}/preview.png")
+    @Operation(summary = "The link's preview picture, 1200×630 PNG; 404 SHARE_NOT_FOUND")
     public Response previewImage(@PathParam("code") String code) {
         ShareLink link = links.find(code);
         return Response.ok(previews.image(link), "image/png").header("Cache-Control", "public, max-age=3600").build();

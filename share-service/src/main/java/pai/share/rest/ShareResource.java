@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.vertx.core.http.HttpServerRequest;
 import pai.platform.error.RateLimitedException;
 import pai.platform.rest.Page;
@@ -34,6 +37,7 @@ import pai.share.service.ShareStats;
 /** Share links for signed-in people: make one, accept one, see what yours did; the funnel for operators. */
 @Path("/api/shares")
 @RolesAllowed(CurrentUser.USER)
+@Tag(name = "shares")
 public class ShareResource {
     private final ShareLinks links;
     private final Accepts accepts;
@@ -49,6 +53,8 @@ public class ShareResource {
 
     /** 201 with a new link; 200 with the same link when the caller already shared this target on this channel. */
     @POST
+    @Operation(summary = "A share link to a CAMPAIGN, DROP, PAI or PACKET on a channel (201; 200 with the same code on a repeat);"
+            + " 404 TARGET_NOT_FOUND, 403 NOT_A_MEMBER, 409 TARGET_CLOSED")
     public Response share(@Valid @NotNull CreateShare request, @Context UriInfo uri) {
         ShareLinks.Shared shared = links.share(user.id(), request.targetType(), request.targetId(), request.channel());
         return Response.status(shared.created() ? 201 : 200).entity(ShareView.of(shared.link(), uri.getBaseUri())).build();
@@ -56,6 +62,8 @@ public class ShareResource {
 
     @POST
     @Path("/{code}/accept")
+    @Operation(summary = "Accept a link as a signed-in visitor: {rewarded, bonusGrabs} or {rewarded: false, reason};"
+            + " 404 SHARE_NOT_FOUND, 429 RATE_LIMITED (reason VELOCITY_ADDRESS or VELOCITY_VISITOR)")
     public AcceptView accept(@PathParam("code") String code, @Context HttpServerRequest request) {
         Accepts.Outcome outcome = accepts.accept(links.find(code), user.id(), LandingResource.addressOf(request));
         if (outcome.refusal() == RefusalReason.VELOCITY_ADDRESS || outcome.refusal() == RefusalReason.VELOCITY_VISITOR) {
@@ -67,6 +75,7 @@ public class ShareResource {
 
     @GET
     @Path("/mine")
+    @Operation(summary = "My links, newest first, with their clicks, accepts and rewards; before is the last createdAt seen")
     public Page<MyShare> mine(@QueryParam("before") Instant before,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit, @Context UriInfo uri) {
         Page<ShareStats.LinkWithCounts> page = stats.mine(user.id(), before, limit);
@@ -76,6 +85,8 @@ public class ShareResource {
     @GET
     @Path("/campaigns/{campaignId}/funnel")
     @RolesAllowed(CurrentUser.OPERATOR)
+    @Operation(summary = "The campaign's share funnel (operators): shares, clicks, accepts, rewards, refusals by reason,"
+            + " by channel; 404 CAMPAIGN_NOT_FOUND")
     public Funnel funnel(@PathParam("campaignId") String campaignId) {
         return Funnel.of(campaignId, stats.funnel(campaignId));
     }
