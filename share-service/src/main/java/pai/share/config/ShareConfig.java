@@ -13,10 +13,6 @@ public interface ShareConfig {
     @WithDefault("10")
     int defaultDailyRewardCap();
 
-    /** The zone of "per day" for pai and lucky-packet shares that no campaign rewards yet (SPEC.md's default). */
-    @WithDefault("Asia/Shanghai")
-    String defaultTimezone();
-
     Velocity velocity();
 
     /** Accepts in a fixed window, counted in Redis so that every instance shares the count. */

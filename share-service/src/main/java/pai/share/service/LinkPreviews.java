@@ -37,6 +37,9 @@ public class LinkPreviews {
     private static final int HEIGHT = 630;
     private static final int CACHED_IMAGES = 256;
     private static final String CJK_FAMILY = "WenQuanYi Micro Hei";
+    /** Asked once: listing the installed families is slow, and the launcher installs fonts before a service starts. */
+    private static final boolean CJK_INSTALLED = Arrays.asList(
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()).contains(CJK_FAMILY);
 
     private final Map<String, byte[]> images = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -129,10 +132,8 @@ public class LinkPreviews {
 
     /** A face that draws the text: the CJK font the launcher installs when it is there, else the logical SansSerif. */
     private static Font font(String text, int style, int size) {
-        boolean installed = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
-                .contains(CJK_FAMILY);
-        Font font = new Font(installed ? CJK_FAMILY : Font.SANS_SERIF, style, size);
-        return font.canDisplayUpTo(text) == -1 || !installed ? font : new Font(Font.SANS_SERIF, style, size);
+        Font font = new Font(CJK_INSTALLED ? CJK_FAMILY : Font.SANS_SERIF, style, size);
+        return font.canDisplayUpTo(text) == -1 || !CJK_INSTALLED ? font : new Font(Font.SANS_SERIF, style, size);
     }
 
     private static String fit(Graphics2D g, String text, Font font) {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import pai.events.redpacket.PoolKind;
 import pai.platform.membership.PaiMemberships;
-import pai.share.config.ShareConfig;
+import pai.platform.time.LocalTimeFields;
 import pai.share.domain.CampaignRules;
 import pai.share.domain.KnownPool;
 import pai.share.domain.ShareLink;
@@ -22,12 +22,10 @@ import pai.share.domain.TargetType;
 @ApplicationScoped
 public class ShareTargets {
     private final PaiMemberships members;
-    private final ShareConfig config;
     private final Clock clock;
 
-    public ShareTargets(PaiMemberships members, ShareConfig config, Clock clock) {
+    public ShareTargets(PaiMemberships members, Clock clock) {
         this.members = members;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -78,7 +76,7 @@ public class ShareTargets {
 
     /** The zone in which "per day" is counted for this link. */
     public ZoneId zoneOf(Optional<CampaignRules> campaign) {
-        return campaign.map(CampaignRules::zone).orElseGet(() -> ZoneId.of(config.defaultTimezone()));
+        return campaign.map(CampaignRules::zone).orElseGet(() -> ZoneId.of(LocalTimeFields.DEFAULT_TIMEZONE));
     }
 
     /** The target's page in the web client, with the code so that the page can offer to accept. */
