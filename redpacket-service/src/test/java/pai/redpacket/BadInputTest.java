@@ -42,7 +42,7 @@ import io.restassured.specification.RequestSpecification;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 import pai.redpacket.domain.Wallets;
-import pai.redpacket.service.RedisKeys;
+import pai.redpacket.service.pool.RedisKeys;
 
 /**
  * Every endpoint of redpacket-service against bad input (SPEC.md: a 4xx problem+json naming the

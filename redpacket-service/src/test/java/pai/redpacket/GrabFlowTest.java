@@ -28,12 +28,12 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import pai.platform.testing.TestEnvironment;
-import pai.redpacket.service.DropService;
-import pai.redpacket.service.PacketPools;
-import pai.redpacket.service.PacketPools.GrabOutcome;
-import pai.redpacket.service.PacketPools.GrabResult;
-import pai.redpacket.service.PacketPools.Pool;
-import pai.redpacket.service.RedisKeys;
+import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.domain.Pool;
+import pai.redpacket.service.pool.PacketPools;
+import pai.redpacket.service.pool.PacketPools.GrabOutcome;
+import pai.redpacket.service.pool.PacketPools.GrabResult;
+import pai.redpacket.service.pool.RedisKeys;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -161,7 +161,7 @@ class GrabFlowTest {
         String campaignId = createCampaign(10_000, 1);
         String dropId = createOpenDrop(campaignId, 2, 200);
         awaitStatus(dropId, "ACTIVE");
-        Pool pool = QuarkusTransaction.requiringNew().call(() -> DropService.poolOf(DropService.find(dropId)));
+        Pool pool = QuarkusTransaction.requiringNew().call(() -> PacketDrop.<PacketDrop>findById(dropId).pool());
         String first = newUser("first");
         String second = newUser("second");
 

@@ -29,7 +29,7 @@ import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.RedPacketLifecycle;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TopicWatcher;
-import pai.redpacket.service.GroupPacketService;
+import pai.redpacket.service.grouppacket.GroupPacketService;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)

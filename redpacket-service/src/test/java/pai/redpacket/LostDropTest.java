@@ -24,7 +24,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import pai.platform.testing.TestEnvironment;
-import pai.redpacket.service.RedisKeys;
+import pai.redpacket.service.pool.RedisKeys;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)

@@ -26,8 +26,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import pai.platform.testing.TestEnvironment;
-import pai.redpacket.service.GroupPacketService;
-import pai.redpacket.service.RedisKeys;
+import pai.redpacket.service.grouppacket.GroupPacketService;
+import pai.redpacket.service.pool.RedisKeys;
 
 /** A lucky packet whose Redis keys vanished freezes and comes back from PostgreSQL, as a drop does (LostDropTest). */
 @QuarkusTest

@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import pai.agent.service.ChatProjection;
 import pai.agent.service.orchestration.OrchestrationService;
@@ -13,7 +12,7 @@ import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChanged;
-import pai.platform.messaging.ProcessedEvents;
+import pai.platform.messaging.Inbox;
 
 /**
  * Reads the chat's messages and memberships. Each event is applied once: its id is recorded in
@@ -27,22 +26,19 @@ public class ChatConsumers {
 
     private final ChatProjection projection;
     private final OrchestrationService orchestration;
-    private final ProcessedEvents processed;
-    private final MeterRegistry registry;
+    private final Inbox inbox;
 
-    public ChatConsumers(ChatProjection projection, OrchestrationService orchestration, ProcessedEvents processed,
-            MeterRegistry registry) {
+    public ChatConsumers(ChatProjection projection, OrchestrationService orchestration, Inbox inbox) {
         this.projection = projection;
         this.orchestration = orchestration;
-        this.processed = processed;
-        this.registry = registry;
+        this.inbox = inbox;
     }
 
     @Incoming(MESSAGES)
     @Blocking
     @Transactional
     public void onMessage(EventEnvelope<? extends EventData> event) {
-        if (firstDelivery(MESSAGES, event) && event.data() instanceof ChatMessagePosted posted) {
+        if (event.data() instanceof ChatMessagePosted posted && inbox.firstDelivery(MESSAGES, event)) {
             projection.apply(posted);
             orchestration.consider(posted.paiId(), ChatProjection.utterance(posted));
         }
@@ -52,14 +48,8 @@ public class ChatConsumers {
     @Blocking
     @Transactional
     public void onMembership(EventEnvelope<? extends EventData> event) {
-        if (firstDelivery(MEMBERS, event) && event.data() instanceof MembershipChanged changed) {
+        if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(MEMBERS, event)) {
             projection.apply(changed);
         }
-    }
-
-    private boolean firstDelivery(String channel, EventEnvelope<? extends EventData> event) {
-        boolean first = processed.firstDelivery(channel, event.id());
-        registry.counter("pai.agent.events", "channel", channel, "outcome", first ? "applied" : "duplicate").increment();
-        return first;
     }
 }

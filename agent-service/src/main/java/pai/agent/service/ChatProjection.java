@@ -8,14 +8,14 @@ import pai.agent.domain.Utterance;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
-import pai.platform.membership.PaiMemberships;
+import pai.platform.membership.Memberships;
 
 /** Keeps agent-service's copy of the chat: members and messages, each applied once. */
 @ApplicationScoped
 public class ChatProjection {
-    private final PaiMemberships memberships;
+    private final Memberships memberships;
 
-    public ChatProjection(PaiMemberships memberships) {
+    public ChatProjection(Memberships memberships) {
         this.memberships = memberships;
     }
 

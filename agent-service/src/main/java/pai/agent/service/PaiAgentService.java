@@ -17,15 +17,15 @@ import pai.agent.domain.AgentProfile;
 import pai.agent.domain.PaiAgent;
 import pai.events.chat.MemberRole;
 import pai.platform.error.InvalidFieldException;
-import pai.platform.membership.PaiMember;
-import pai.platform.membership.PaiMemberships;
+import pai.platform.membership.Membership;
+import pai.platform.membership.Memberships;
 import pai.platform.time.LocalTimeFields;
 
 /** Which agents a pai has on: members read it, the owner and admins change it. */
 @ApplicationScoped
 public class PaiAgentService {
     private final AgentCatalog catalog;
-    private final PaiMemberships memberships;
+    private final Memberships memberships;
     private final ObjectMapper json;
 
     /** The score an agent's unprompted trigger must pass in this pai (0..1). */
@@ -34,7 +34,7 @@ public class PaiAgentService {
     public static final String DIGEST_AT = "digestAt";
     public static final String TIMEZONE = "timezone";
 
-    public PaiAgentService(AgentCatalog catalog, PaiMemberships memberships, ObjectMapper json) {
+    public PaiAgentService(AgentCatalog catalog, Memberships memberships, ObjectMapper json) {
         this.catalog = catalog;
         this.memberships = memberships;
         this.json = json;
@@ -47,7 +47,7 @@ public class PaiAgentService {
     @Transactional
     public Setting configure(String userId, String paiId, String agentId, boolean enabled, Map<String, Object> settings) {
         AgentProfile agent = catalog.find(agentId).orElseThrow(() -> new AgentRefusals.AgentNotFound(agentId));
-        PaiMember member = memberships.requireMember(paiId, userId);
+        Membership member = memberships.requireMember(paiId, userId);
         if (member.role != MemberRole.OWNER && member.role != MemberRole.ADMIN) {
             throw new AgentRefusals.NotAnAdmin(paiId);
         }

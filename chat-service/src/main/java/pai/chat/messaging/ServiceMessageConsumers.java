@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import pai.chat.service.MessageService;
 import pai.events.EventData;
@@ -14,7 +13,7 @@ import pai.events.agent.AgentReplyRequested;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.events.redpacket.RedPacketLifecycle;
-import pai.platform.messaging.ProcessedEvents;
+import pai.platform.messaging.Inbox;
 
 /**
  * Turns what other services publish into messages: agent replies and the cards of group lucky
@@ -27,20 +26,18 @@ public class ServiceMessageConsumers {
     public static final String REDPACKET_LIFECYCLE = "redpacket-lifecycle";
 
     private final MessageService messages;
-    private final ProcessedEvents processed;
-    private final MeterRegistry registry;
+    private final Inbox inbox;
 
-    public ServiceMessageConsumers(MessageService messages, ProcessedEvents processed, MeterRegistry registry) {
+    public ServiceMessageConsumers(MessageService messages, Inbox inbox) {
         this.messages = messages;
-        this.processed = processed;
-        this.registry = registry;
+        this.inbox = inbox;
     }
 
     @Incoming(AGENT_REPLIES)
     @Blocking
     @Transactional
     public void onAgentReply(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof AgentReplyRequested reply && firstDelivery(AGENT_REPLIES, event)) {
+        if (event.data() instanceof AgentReplyRequested reply && inbox.firstDelivery(AGENT_REPLIES, event)) {
             messages.storeAgentReply(reply);
         }
     }
@@ -50,14 +47,8 @@ public class ServiceMessageConsumers {
     @Transactional
     public void onRedPacketLifecycle(EventEnvelope<? extends EventData> event) {
         if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.CREATED
-                && lifecycle.poolKind() == PoolKind.GROUP_PACKET && firstDelivery(REDPACKET_LIFECYCLE, event)) {
+                && lifecycle.poolKind() == PoolKind.GROUP_PACKET && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
             messages.storePacketCard(lifecycle);
         }
-    }
-
-    private boolean firstDelivery(String channel, EventEnvelope<? extends EventData> event) {
-        boolean first = processed.firstDelivery(channel, event.id());
-        registry.counter("pai.chat.events", "channel", channel, "outcome", first ? "applied" : "duplicate").increment();
-        return first;
     }
 }

@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import pai.platform.scheduling.UntilStarted;
 
 /**
  * Publishes committed outbox rows to Kafka in id order and deletes them once the broker has

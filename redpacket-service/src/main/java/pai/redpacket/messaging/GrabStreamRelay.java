@@ -34,10 +34,11 @@ import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PacketGrabbed;
 import pai.events.redpacket.PoolKind;
 import pai.events.redpacket.RedPacketLifecycle;
+import pai.platform.redis.RedisScripts;
 import pai.redpacket.config.RedpacketConfig;
 import pai.redpacket.service.CrashPoints;
-import pai.redpacket.service.RedisKeys;
-import pai.redpacket.service.RedisScripts;
+import pai.redpacket.service.pool.PoolScripts;
+import pai.redpacket.service.pool.RedisKeys;
 
 /**
  * Moves the grab stream from Redis to Kafka. One relay at a time holds a lease; it sends the head
@@ -113,7 +114,7 @@ public class GrabStreamRelay {
     }
 
     private boolean holdLease(long leaseMillis) {
-        return scripts.run(RedisScripts.LEASE, List.of(RedisKeys.RELAY_LEASE), token, Long.toString(leaseMillis))
+        return scripts.run(PoolScripts.LEASE, List.of(RedisKeys.RELAY_LEASE), token, Long.toString(leaseMillis))
                 .toInteger() == 1;
     }
 
@@ -151,7 +152,7 @@ public class GrabStreamRelay {
             throw new IllegalStateException("Kafka did not acknowledge the grab batch", e);
         }
         crashPoints.reach(CrashPoints.RELAY_AFTER_ACK_BEFORE_TRIM);
-        scripts.run(RedisScripts.TRIM, List.of(RedisKeys.RELAY_LEASE, RedisKeys.GRAB_STREAM), token, nextId(lastId));
+        scripts.run(PoolScripts.TRIM, List.of(RedisKeys.RELAY_LEASE, RedisKeys.GRAB_STREAM), token, nextId(lastId));
     }
 
     /**

@@ -13,9 +13,9 @@ import pai.events.EventEnvelope;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PacketGrabbed;
 import pai.events.redpacket.RedPacketLifecycle;
-import pai.platform.messaging.ProcessedEvents;
+import pai.platform.messaging.Inbox;
 import pai.redpacket.service.CrashPoints;
-import pai.redpacket.service.LedgerService;
+import pai.redpacket.service.ledger.LedgerService;
 
 /**
  * Reads what the relay published into the ledger. Grabs come in batches, one transaction each;
@@ -28,12 +28,12 @@ public class LedgerConsumers {
     public static final String LIFECYCLE = "ledger-lifecycle";
 
     private final LedgerService ledger;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final CrashPoints crashPoints;
 
-    public LedgerConsumers(LedgerService ledger, ProcessedEvents processed, CrashPoints crashPoints) {
+    public LedgerConsumers(LedgerService ledger, Inbox inbox, CrashPoints crashPoints) {
         this.ledger = ledger;
-        this.processed = processed;
+        this.inbox = inbox;
         this.crashPoints = crashPoints;
     }
 
@@ -55,7 +55,7 @@ public class LedgerConsumers {
     @Transactional
     public void onLifecycle(EventEnvelope<? extends EventData> event) {
         if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.EXPIRED
-                && processed.firstDelivery(LIFECYCLE, event.id())) {
+                && inbox.firstDelivery(LIFECYCLE, event)) {
             ledger.recordClose(lifecycle);
         }
     }

@@ -9,27 +9,27 @@ import io.smallrye.common.annotation.Blocking;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.MembershipChanged;
-import pai.platform.membership.PaiMemberships;
-import pai.platform.messaging.ProcessedEvents;
+import pai.platform.membership.Memberships;
+import pai.platform.messaging.Inbox;
 
 /** Keeps the membership copy that decides who may grab a pai's lucky packets. */
 @ApplicationScoped
 public class MembershipConsumer {
     public static final String CHANNEL = "chat-members";
 
-    private final PaiMemberships members;
-    private final ProcessedEvents processed;
+    private final Memberships members;
+    private final Inbox inbox;
 
-    public MembershipConsumer(PaiMemberships members, ProcessedEvents processed) {
+    public MembershipConsumer(Memberships members, Inbox inbox) {
         this.members = members;
-        this.processed = processed;
+        this.inbox = inbox;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onMembership(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof MembershipChanged changed && processed.firstDelivery(CHANNEL, event.id())) {
+        if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(CHANNEL, event)) {
             members.apply(changed);
         }
     }

@@ -9,8 +9,8 @@ import io.smallrye.common.annotation.Blocking;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.share.ShareRewardGranted;
-import pai.platform.messaging.ProcessedEvents;
-import pai.redpacket.service.BonusService;
+import pai.platform.messaging.Inbox;
+import pai.redpacket.service.campaign.BonusService;
 
 /** Extra chances from pai.share.rewards, each reward event applied once. */
 @ApplicationScoped
@@ -18,18 +18,18 @@ public class ShareRewardConsumer {
     public static final String CHANNEL = "share-rewards";
 
     private final BonusService bonuses;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
 
-    public ShareRewardConsumer(BonusService bonuses, ProcessedEvents processed) {
+    public ShareRewardConsumer(BonusService bonuses, Inbox inbox) {
         this.bonuses = bonuses;
-        this.processed = processed;
+        this.inbox = inbox;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onReward(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof ShareRewardGranted reward && processed.firstDelivery(CHANNEL, event.id())) {
+        if (event.data() instanceof ShareRewardGranted reward && inbox.firstDelivery(CHANNEL, event)) {
             bonuses.apply(reward);
         }
     }

@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 import pai.platform.rest.Page;
 import pai.platform.security.CurrentUser;
 import pai.redpacket.rest.RedpacketDtos.CampaignView;
-import pai.redpacket.rest.RedpacketDtos.CreateCampaign;
-import pai.redpacket.rest.RedpacketDtos.CreateDrop;
 import pai.redpacket.rest.RedpacketDtos.DropView;
-import pai.redpacket.rest.RedpacketDtos.Reconciliation;
-import pai.redpacket.service.CampaignService;
-import pai.redpacket.service.DropService;
-import pai.redpacket.service.ReconciliationService;
+import pai.redpacket.service.campaign.CampaignService;
+import pai.redpacket.service.campaign.CreateCampaign;
+import pai.redpacket.service.campaign.CreateDrop;
+import pai.redpacket.service.campaign.DropService;
+import pai.redpacket.service.ledger.ReconciliationService;
+import pai.redpacket.service.ledger.ReconciliationService.Reconciliation;
 
 /** What campaign operators do: campaigns and their drops. */
 @Path("/api/redpackets/campaigns")
@@ -47,37 +47,37 @@ public class CampaignResource {
     @POST
     public Response create(@HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull CreateCampaign request) {
-        return Answers.of(campaigns.create(user.id(), Answers.checkedKey(idempotencyKey), request));
+        return Answers.of(campaigns.create(user.id(), Answers.checkedKey(idempotencyKey), request, CampaignView::of));
     }
 
     @GET
     public Page<CampaignView> list(@QueryParam("before") Instant before,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return campaigns.list(before, limit);
+        return CampaignView.of(campaigns.list(before, limit));
     }
 
     @GET
     @Path("/{campaignId}")
     public CampaignView get(@PathParam("campaignId") String campaignId) {
-        return campaigns.get(campaignId);
+        return CampaignView.of(campaigns.get(campaignId));
     }
 
     @POST
     @Path("/{campaignId}/pause")
     public CampaignView pause(@PathParam("campaignId") String campaignId) {
-        return campaigns.pause(campaignId);
+        return CampaignView.of(campaigns.pause(campaignId));
     }
 
     @POST
     @Path("/{campaignId}/resume")
     public CampaignView resume(@PathParam("campaignId") String campaignId) {
-        return campaigns.resume(campaignId);
+        return CampaignView.of(campaigns.resume(campaignId));
     }
 
     @POST
     @Path("/{campaignId}/cancel")
     public CampaignView cancel(@PathParam("campaignId") String campaignId) {
-        return campaigns.cancel(campaignId);
+        return CampaignView.of(campaigns.cancel(campaignId));
     }
 
     @GET
@@ -90,13 +90,14 @@ public class CampaignResource {
     @Path("/{campaignId}/drops")
     public Response createDrop(@PathParam("campaignId") String campaignId,
             @HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey, @Valid @NotNull CreateDrop request) {
-        return Answers.of(campaigns.createDrop(user.id(), Answers.checkedKey(idempotencyKey), campaignId, request));
+        return Answers.of(campaigns.createDrop(user.id(), Answers.checkedKey(idempotencyKey), campaignId, request,
+                DropView::of));
     }
 
     @GET
     @Path("/{campaignId}/drops")
     public Page<DropView> drops(@PathParam("campaignId") String campaignId, @QueryParam("before") Instant before,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return drops.list(campaignId, before, limit);
+        return DropView.of(drops.list(campaignId, before, limit));
     }
 }

@@ -10,20 +10,17 @@ import io.smallrye.mutiny.Uni;
 import pai.platform.security.CurrentUser;
 import pai.redpacket.rest.RedpacketDtos.DropState;
 import pai.redpacket.rest.RedpacketDtos.GrabView;
-import pai.redpacket.service.DropService;
-import pai.redpacket.service.GrabService;
-import pai.redpacket.service.LiveService;
+import pai.redpacket.service.campaign.DropService;
+import pai.redpacket.service.grab.GrabService;
 
 @Path("/api/redpackets/drops/{dropId}")
 public class DropResource {
     private final GrabService grabs;
-    private final LiveService live;
     private final DropService drops;
     private final CurrentUser user;
 
-    public DropResource(GrabService grabs, LiveService live, DropService drops, CurrentUser user) {
+    public DropResource(GrabService grabs, DropService drops, CurrentUser user) {
         this.grabs = grabs;
-        this.live = live;
         this.drops = drops;
         this.user = user;
     }
@@ -40,7 +37,7 @@ public class DropResource {
     @GET
     @RolesAllowed(CurrentUser.USER)
     public DropState get(@PathParam("dropId") String dropId) {
-        return live.drop(user.id(), dropId);
+        return DropState.of(drops.progress(user.id(), dropId));
     }
 
     @POST
@@ -48,6 +45,6 @@ public class DropResource {
     @RolesAllowed(CurrentUser.OPERATOR)
     public DropState cancel(@PathParam("dropId") String dropId) {
         drops.close(dropId);
-        return live.drop(user.id(), dropId);
+        return DropState.of(drops.progress(user.id(), dropId));
     }
 }

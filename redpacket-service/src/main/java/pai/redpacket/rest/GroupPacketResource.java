@@ -13,10 +13,11 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import pai.platform.security.CurrentUser;
 import pai.redpacket.rest.RedpacketDtos.GroupPacketState;
+import pai.redpacket.rest.RedpacketDtos.GroupPacketView;
 import pai.redpacket.rest.RedpacketDtos.PacketGrabView;
-import pai.redpacket.rest.RedpacketDtos.SendPacket;
-import pai.redpacket.service.GrabService;
-import pai.redpacket.service.GroupPacketService;
+import pai.redpacket.service.grab.GrabService;
+import pai.redpacket.service.grouppacket.GroupPacketService;
+import pai.redpacket.service.grouppacket.SendPacket;
 
 /** Lucky packets users send into their pais. */
 @Path("/api/redpackets")
@@ -36,7 +37,8 @@ public class GroupPacketResource {
     @Path("/pais/{paiId}/packets")
     public Response send(@PathParam("paiId") String paiId, @HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull SendPacket request) {
-        return Answers.of(packets.send(user.id(), paiId, Answers.checkedKey(idempotencyKey), request));
+        return Answers.of(packets.send(user.id(), paiId, Answers.checkedKey(idempotencyKey), request,
+                GroupPacketView::of));
     }
 
     @POST
@@ -49,6 +51,6 @@ public class GroupPacketResource {
     @GET
     @Path("/packets/{packetId}")
     public GroupPacketState get(@PathParam("packetId") String packetId) {
-        return packets.state(packetId, user.id());
+        return GroupPacketState.of(packets.progress(packetId, user.id()));
     }
 }

@@ -11,8 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import pai.platform.security.CurrentUser;
 import pai.redpacket.rest.RedpacketDtos.Live;
 import pai.redpacket.rest.RedpacketDtos.WalletView;
-import pai.redpacket.service.LiveService;
-import pai.redpacket.service.WalletService;
+import pai.redpacket.service.campaign.LiveService;
+import pai.redpacket.service.wallet.WalletService;
 
 /** What every user sees: the live campaigns and their own wallet. */
 @Path("/api/redpackets")
@@ -31,13 +31,13 @@ public class PlayerResource {
     @GET
     @Path("/live")
     public Live live() {
-        return live.live(user.id());
+        return Live.of(live.live(user.id()));
     }
 
     @GET
     @Path("/wallet")
     public WalletView wallet(@QueryParam("beforeId") @Min(1) Long beforeId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return wallets.wallet(user.id(), beforeId, limit);
+        return WalletView.of(wallets.wallet(user.id(), beforeId, limit));
     }
 }

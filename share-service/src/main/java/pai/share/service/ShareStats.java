@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import pai.platform.rest.Ids;
 import pai.platform.rest.Page;
 import pai.platform.rest.Paging;
 import pai.share.domain.CampaignRules;
@@ -32,7 +33,7 @@ public class ShareStats {
 
     @Transactional
     public ShareCounts.Funnel funnel(String campaignId) {
-        if (campaignId.indexOf('\0') >= 0 || CampaignRules.of(campaignId).isEmpty()) {
+        if (!Ids.storable(campaignId) || CampaignRules.of(campaignId).isEmpty()) {
             throw new ShareRefusals.CampaignNotFound(campaignId);
         }
         return ShareCounts.ofCampaign(campaignId);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import pai.events.redpacket.PoolKind;
-import pai.platform.membership.PaiMemberships;
+import pai.platform.membership.Memberships;
 import pai.platform.time.LocalTimeFields;
 import pai.share.domain.CampaignRules;
 import pai.share.domain.KnownPool;
@@ -21,10 +21,10 @@ import pai.share.domain.TargetType;
  */
 @ApplicationScoped
 public class ShareTargets {
-    private final PaiMemberships members;
+    private final Memberships members;
     private final Clock clock;
 
-    public ShareTargets(PaiMemberships members, Clock clock) {
+    public ShareTargets(Memberships members, Clock clock) {
         this.members = members;
         this.clock = clock;
     }

@@ -10,11 +10,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import pai.agent.domain.ChatLine;
@@ -27,7 +27,7 @@ import pai.events.agent.AgentCard;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.SummaryCard;
 import pai.platform.error.InvalidFieldException;
-import pai.platform.membership.PaiMemberships;
+import pai.platform.membership.Memberships;
 
 /**
  * Summaries of a pai's talk: on request (REST), for the summarizer's turns, and the opt-in daily digest.
@@ -48,12 +48,12 @@ public class SummaryService {
             + "skip greetings and jokes. Use only what the messages say.";
 
     private final Summarizer summarizer;
-    private final PaiMemberships memberships;
+    private final Memberships memberships;
     private final ModelBackend model;
     private final AgentReplies replies;
     private final ObjectMapper json;
 
-    public SummaryService(Summarizer summarizer, PaiMemberships memberships, ModelBackend model, AgentReplies replies,
+    public SummaryService(Summarizer summarizer, Memberships memberships, ModelBackend model, AgentReplies replies,
             ObjectMapper json) {
         this.summarizer = summarizer;
         this.memberships = memberships;

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import pai.agent.domain.Cadence;
 import pai.agent.service.supervisor.SupervisorService.ReminderCandidate;
-import pai.platform.messaging.UntilStarted;
+import pai.platform.scheduling.UntilStarted;
 
 /**
  * Reminds each goal's pai, once per period, who has not checked in yet: a DAILY goal at

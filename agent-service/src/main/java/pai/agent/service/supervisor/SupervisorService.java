@@ -39,8 +39,9 @@ import pai.events.agent.AgentReplyKind;
 import pai.events.agent.CheckinCard;
 import pai.events.chat.MessageKind;
 import pai.platform.error.InvalidFieldException;
-import pai.platform.membership.PaiMember;
-import pai.platform.membership.PaiMemberships;
+import pai.platform.membership.Membership;
+import pai.platform.membership.Memberships;
+import pai.platform.rest.Ids;
 import pai.platform.rest.Page;
 import pai.platform.time.LocalTimeFields;
 
@@ -59,10 +60,10 @@ public class SupervisorService {
 
     private final AgentReplies replies;
     private final AgentCatalog catalog;
-    private final PaiMemberships memberships;
+    private final Memberships memberships;
     private final MeterRegistry registry;
 
-    public SupervisorService(AgentReplies replies, AgentCatalog catalog, PaiMemberships memberships,
+    public SupervisorService(AgentReplies replies, AgentCatalog catalog, Memberships memberships,
             MeterRegistry registry) {
         this.replies = replies;
         this.catalog = catalog;
@@ -98,7 +99,7 @@ public class SupervisorService {
         if (beforeGoalId == null) {
             fetched = Goal.find("paiId", Goal.newestFirst(), paiId).page(0, limit + 1).list();
         } else {
-            Goal cursor = storable(beforeGoalId) ? Goal.findById(beforeGoalId) : null;
+            Goal cursor = Ids.storable(beforeGoalId) ? Goal.findById(beforeGoalId) : null;
             if (cursor == null || !cursor.paiId.equals(paiId)) {
                 throw new InvalidFieldException("beforeGoalId", "not a goal of this pai");
             }
@@ -289,7 +290,7 @@ public class SupervisorService {
 
     /** The people of a pai, by user id: pai_member lists members, and agents are never counted among them. */
     private List<String> people(String paiId) {
-        return PaiMember.<PaiMember>list("paiId", paiId).stream().map(member -> member.userId)
+        return Membership.<Membership>list("paiId", paiId).stream().map(member -> member.userId)
                 .filter(member -> catalog.find(member).isEmpty()).sorted().toList();
     }
 
@@ -298,16 +299,11 @@ public class SupervisorService {
     }
 
     private static Goal goalOf(String goalId) {
-        Goal goal = storable(goalId) ? Goal.findById(goalId) : null;
+        Goal goal = Ids.storable(goalId) ? Goal.findById(goalId) : null;
         if (goal == null) {
             throw new SupervisorRefusals.GoalNotFound(goalId);
         }
         return goal;
-    }
-
-    /** An id from a path that PostgreSQL cannot store (it holds a NUL) names nothing. */
-    private static boolean storable(String id) {
-        return id.indexOf('\0') < 0;
     }
 
     private static Set<DayOfWeek> restDays(Cadence cadence, List<DayOfWeek> days) {

@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.pool;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +13,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import pai.events.redpacket.PoolKind;
+import pai.platform.redis.RedisScripts;
 import pai.redpacket.config.RedpacketConfig;
+import pai.redpacket.domain.Pool;
 
 /** The Redis side of drops: loading, grabbing, pausing and closing, each one script. */
 @ApplicationScoped
@@ -50,17 +52,6 @@ public class PacketPools {
     }
 
     /**
-     * A pool of packets: a campaign's drop, or a lucky packet sent into a pai. {@code ownerId} is
-     * the campaign or the pai; per-user chances are counted per campaign, and a group packet is
-     * its own scope.
-     */
-    public record Pool(PoolKind kind, String id, String ownerId) {
-        String scope() {
-            return kind == PoolKind.DROP ? ownerId : id;
-        }
-    }
-
-    /**
      * Grabs for several users of one pool in one script call, each decided as if alone, in order;
      * one result per user.
      */
@@ -80,7 +71,7 @@ public class PacketPools {
             args[5 + 2 * i] = userIds.get(i);
             args[6 + 2 * i] = UUID.randomUUID().toString();
         }
-        return scripts.runAsync(RedisScripts.GRAB, keys, args).map(replies -> {
+        return scripts.runAsync(PoolScripts.GRAB, keys, args).map(replies -> {
             List<GrabResult> results = new ArrayList<>(replies.size());
             for (int i = 0; i < replies.size(); i++) {
                 Response reply = replies.get(i);
@@ -107,7 +98,7 @@ public class PacketPools {
             }
             redis.execute("RPUSH", args.toArray(String[]::new));
         }
-        String result = scripts.run(RedisScripts.LOAD,
+        String result = scripts.run(PoolScripts.LOAD,
                 List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), staging,
                         RedisKeys.campaignGrabs(pool.scope())),
                 Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()),
@@ -156,7 +147,7 @@ public class PacketPools {
         }
         raiseTo(RedisKeys.campaignGrabs(pool.scope()), grabsPerUser);
         raiseTo(RedisKeys.campaignBonus(pool.scope()), bonusPerUser);
-        String result = scripts.run(RedisScripts.REBUILD,
+        String result = scripts.run(PoolScripts.REBUILD,
                 List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), stagedPackets,
                         RedisKeys.claims(pool.id()), stagedClaims, RedisKeys.campaignGrabs(pool.scope())),
                 Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()),
@@ -187,7 +178,7 @@ public class PacketPools {
     }
 
     public Closed close(Pool pool) {
-        Response response = scripts.run(RedisScripts.CLOSE,
+        Response response = scripts.run(PoolScripts.CLOSE,
                 List.of(RedisKeys.meta(pool.id()), RedisKeys.packets(pool.id()), RedisKeys.claims(pool.id()),
                         RedisKeys.GRAB_STREAM),
                 pool.id(), pool.ownerId(), Long.toString(config.claimRetention().toSeconds()), pool.kind().name());
@@ -199,12 +190,12 @@ public class PacketPools {
 
     /** OPEN or PAUSED; a closed or unloaded drop is left alone. */
     public void setStatus(String dropId, boolean open) {
-        scripts.run(RedisScripts.SET_STATUS, List.of(RedisKeys.meta(dropId)), open ? "OPEN" : "PAUSED");
+        scripts.run(PoolScripts.SET_STATUS, List.of(RedisKeys.meta(dropId)), open ? "OPEN" : "PAUSED");
     }
 
     /** Raises the user's bonus once per reward, up to the cap; false when the reward was applied before. */
     public boolean addBonus(String campaignId, String userId, String rewardId, int grabs, int cap) {
-        return scripts.run(RedisScripts.BONUS,
+        return scripts.run(PoolScripts.BONUS,
                 List.of(RedisKeys.campaignBonus(campaignId), RedisKeys.campaignRewards(campaignId)),
                 userId, rewardId, Integer.toString(grabs), Integer.toString(cap)).toLong() >= 0;
     }

@@ -6,19 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import pai.events.chat.MembershipChanged;
+import pai.platform.rest.Ids;
 
 /** Applies pai.chat.members to a service's membership copy; the latest change per member wins. */
 @ApplicationScoped
-public class PaiMemberships {
+public class Memberships {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(MembershipChanged changed) {
-        var existing = PaiMember.find(changed.paiId(), changed.userId());
+        var existing = Membership.find(changed.paiId(), changed.userId());
         if (!changed.member()) {
-            existing.ifPresent(PaiMember::delete);
+            existing.ifPresent(Membership::delete);
             return;
         }
-        PaiMember member = existing.orElseGet(PaiMember::new);
+        Membership member = existing.orElseGet(Membership::new);
         member.paiId = changed.paiId();
         member.userId = changed.userId();
         member.role = changed.role();
@@ -27,17 +28,17 @@ public class PaiMemberships {
     }
 
     public boolean isMember(String paiId, String userId) {
-        return PaiMember.find(paiId, userId).isPresent();
+        return Membership.find(paiId, userId).isPresent();
     }
 
     /**
      * The caller's membership, or 403 {@code NOT_A_MEMBER}. An id PostgreSQL cannot store (it holds a NUL)
      * names no pai, rather than failing the query.
      */
-    public PaiMember requireMember(String paiId, String userId) {
-        if (paiId.indexOf('\0') >= 0) {
+    public Membership requireMember(String paiId, String userId) {
+        if (!Ids.storable(paiId)) {
             throw new NotAMember(paiId);
         }
-        return PaiMember.find(paiId, userId).orElseThrow(() -> new NotAMember(paiId));
+        return Membership.find(paiId, userId).orElseThrow(() -> new NotAMember(paiId));
     }
 }

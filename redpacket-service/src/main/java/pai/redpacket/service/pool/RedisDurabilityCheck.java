@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.pool;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

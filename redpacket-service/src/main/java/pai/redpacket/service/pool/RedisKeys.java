@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.pool;
 
 /**
  * Redis key names. A drop's keys share the hash tag {drop:id} so that one script can touch them

@@ -1,27 +1,29 @@
-package pai.redpacket.service;
+package pai.redpacket.service.campaign;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import pai.platform.error.InvalidFieldException;
 import pai.platform.messaging.Outbox;
+import pai.platform.rest.Ids;
 import pai.platform.rest.Page;
 import pai.platform.rest.Paging;
 import pai.platform.time.LocalTimeFields;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;
-import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.Grab;
 import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.domain.PoolStatus;
 import pai.redpacket.messaging.RedpacketEvents;
-import pai.redpacket.rest.RedpacketDtos.CampaignView;
-import pai.redpacket.rest.RedpacketDtos.CreateCampaign;
-import pai.redpacket.rest.RedpacketDtos.CreateDrop;
+import pai.redpacket.service.IdempotentRequests;
+import pai.redpacket.service.RedpacketRefusals;
+import pai.redpacket.service.pool.PacketPools;
 
 /** Campaigns: their budgets, windows and rules, and pausing, resuming and cancelling them. */
 @ApplicationScoped
@@ -39,19 +41,26 @@ public class CampaignService {
         this.outbox = outbox;
     }
 
+    /** A campaign with what its drops granted so far. */
+    public record Summary(Campaign campaign, Grab.Totals granted) {
+    }
+
+    /** {@code answer} is the body the request answers with, stored for a retry with the same key. */
     @Transactional
-    public IdempotentRequests.Answer create(String operatorId, String idempotencyKey, CreateCampaign request) {
-        return idempotent.once(operatorId, idempotencyKey, "create-campaign", 201, () -> create(operatorId, request));
+    public IdempotentRequests.Answer create(String operatorId, String idempotencyKey, CreateCampaign request,
+            Function<Summary, ?> answer) {
+        return idempotent.once(operatorId, idempotencyKey, "create-campaign", 201,
+                () -> answer.apply(summary(create(operatorId, request))));
     }
 
     @Transactional
     public IdempotentRequests.Answer createDrop(String operatorId, String idempotencyKey, String campaignId,
-            CreateDrop request) {
+            CreateDrop request, Function<PacketDrop, ?> answer) {
         return idempotent.once(operatorId, idempotencyKey, "create-drop:" + campaignId, 201,
-                () -> drops.create(campaignId, request));
+                () -> answer.apply(drops.create(campaignId, request)));
     }
 
-    CampaignView create(String operatorId, CreateCampaign request) {
+    private Campaign create(String operatorId, CreateCampaign request) {
         requireWindow(request.startsAt(), request.endsAt());
         String timezone = LocalTimeFields.zone("timezone", request.timezone());
         Campaign campaign = new Campaign();
@@ -70,11 +79,11 @@ public class CampaignService {
         campaign.createdAt = Instant.now();
         campaign.persist();
         outbox.append(RedpacketEvents.campaignChanged(campaign));
-        return view(campaign);
+        return campaign;
     }
 
     /** A campaign's or a drop's window: it ends after it starts, and not in the past. */
-    static void requireWindow(Instant startsAt, Instant endsAt) {
+    public static void requireWindow(Instant startsAt, Instant endsAt) {
         if (!endsAt.isAfter(startsAt)) {
             throw new InvalidFieldException("endsAt", "must be after startsAt");
         }
@@ -83,46 +92,46 @@ public class CampaignService {
         }
     }
 
-    public Page<CampaignView> list(Instant before, int limit) {
+    public Page<Summary> list(Instant before, int limit) {
         List<Campaign> fetched = Campaign.page(before == null ? Paging.END_OF_TIME : before, limit + 1);
         Page<Campaign> page = Page.ofOneExtra(fetched, limit);
-        return new Page<>(page.items().stream().map(this::view).toList(), page.hasMore());
+        return new Page<>(page.items().stream().map(CampaignService::summary).toList(), page.hasMore());
     }
 
-    public CampaignView get(String campaignId) {
-        return view(find(campaignId));
+    public Summary get(String campaignId) {
+        return summary(find(campaignId));
     }
 
     /** Pausing stops grabs in every loaded drop at once; their windows keep running. */
     @Transactional
-    public CampaignView pause(String campaignId) {
+    public Summary pause(String campaignId) {
         Campaign campaign = requireStatus(campaignId, CampaignStatus.ACTIVE, CampaignStatus.PAUSED);
         campaign.status = CampaignStatus.PAUSED;
         openDropsOf(campaignId).forEach(drop -> pools.setStatus(drop.id, false));
         outbox.append(RedpacketEvents.campaignChanged(campaign));
-        return view(campaign);
+        return summary(campaign);
     }
 
     @Transactional
-    public CampaignView resume(String campaignId) {
+    public Summary resume(String campaignId) {
         Campaign campaign = requireStatus(campaignId, CampaignStatus.ACTIVE, CampaignStatus.PAUSED);
         campaign.status = CampaignStatus.ACTIVE;
         openDropsOf(campaignId).forEach(drop -> pools.setStatus(drop.id, true));
         outbox.append(RedpacketEvents.campaignChanged(campaign));
-        return view(campaign);
+        return summary(campaign);
     }
 
     /** Cancelling closes every drop; what is unclaimed returns to the budget through the ledger. */
     @Transactional
-    public CampaignView cancel(String campaignId) {
+    public Summary cancel(String campaignId) {
         Campaign campaign = find(campaignId);
         campaign.status = CampaignStatus.CANCELLED;
-        openDropsOf(campaignId).forEach(drop -> drops.close(drop));
+        openDropsOf(campaignId).forEach(drop -> drops.close(drop.id));
         outbox.append(RedpacketEvents.campaignChanged(campaign));
-        return view(campaign);
+        return summary(campaign);
     }
 
-    static Campaign find(String campaignId) {
+    public static Campaign find(String campaignId) {
         return (Ids.storable(campaignId) ? Campaign.<Campaign>findByIdOptional(campaignId) : Optional.<Campaign>empty())
                 .orElseThrow(() -> new RedpacketRefusals.CampaignNotFound(campaignId));
     }
@@ -136,14 +145,10 @@ public class CampaignService {
     }
 
     private static List<PacketDrop> openDropsOf(String campaignId) {
-        return PacketDrop.ofCampaignInStatus(campaignId, List.of(DropStatus.SCHEDULED, DropStatus.ACTIVE));
+        return PacketDrop.ofCampaignInStatus(campaignId, List.of(PoolStatus.SCHEDULED, PoolStatus.ACTIVE));
     }
 
-    CampaignView view(Campaign campaign) {
-        Grab.Totals granted = Grab.ofCampaign(campaign.id);
-        return new CampaignView(campaign.id, campaign.name, campaign.budgetCents, campaign.startsAt, campaign.endsAt,
-                campaign.timezone, campaign.maxGrabsPerUser, campaign.shareBonusGrabs, campaign.maxBonusGrabsPerUser,
-                campaign.dailyShareRewardCap, campaign.status, campaign.reservedCents, granted.cents(),
-                campaign.refundedCents, campaign.remainingCents(), granted.count(), campaign.createdAt);
+    private static Summary summary(Campaign campaign) {
+        return new Summary(campaign, Grab.ofCampaign(campaign.id));
     }
 }

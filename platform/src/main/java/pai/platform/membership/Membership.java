@@ -20,8 +20,8 @@ import pai.events.chat.MemberRole;
  */
 @Entity
 @Table(name = "pai_member")
-@IdClass(PaiMember.Key.class)
-public class PaiMember extends PanacheEntityBase {
+@IdClass(Membership.Key.class)
+public class Membership extends PanacheEntityBase {
     @Id
     public String paiId;
     @Id
@@ -36,7 +36,7 @@ public class PaiMember extends PanacheEntityBase {
         }
     }
 
-    public static Optional<PaiMember> find(String paiId, String userId) {
+    public static Optional<Membership> find(String paiId, String userId) {
         return findByIdOptional(new Key(paiId, userId));
     }
 }

@@ -1,19 +1,21 @@
-package pai.redpacket.service;
+package pai.redpacket.service.pool;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import pai.platform.messaging.UntilStarted;
-import pai.redpacket.config.RedpacketConfig;
-import pai.redpacket.domain.GroupPacket;
-import pai.redpacket.domain.PacketDrop;
+import pai.platform.scheduling.UntilStarted;
+import pai.redpacket.domain.PacketPool;
+import pai.redpacket.domain.Pool;
+import pai.redpacket.domain.PoolStatus;
 import pai.redpacket.messaging.LedgerBacklog;
 
 /**
@@ -25,39 +27,34 @@ import pai.redpacket.messaging.LedgerBacklog;
 public class PoolScheduler {
     private static final Logger LOG = Logger.getLogger(PoolScheduler.class);
 
-    private final DropService drops;
-    private final GroupPacketService groupPackets;
-    private final RedpacketConfig config;
+    private final PoolLifecycle lifecycle;
     private final PacketPools pools;
     private final LedgerBacklog ledgerBacklog;
-    private final List<RecoverablePools> recoverable;
+    private final List<PoolKindRules<?>> kinds;
 
-    public PoolScheduler(DropService drops, GroupPacketService groupPackets, RedpacketConfig config, PacketPools pools,
-            LedgerBacklog ledgerBacklog) {
-        this.drops = drops;
-        this.groupPackets = groupPackets;
-        this.config = config;
+    public PoolScheduler(PoolLifecycle lifecycle, PacketPools pools, LedgerBacklog ledgerBacklog,
+            Instance<PoolKindRules<?>> kinds) {
+        this.lifecycle = lifecycle;
         this.pools = pools;
         this.ledgerBacklog = ledgerBacklog;
-        this.recoverable = List.of(drops, groupPackets);
+        // Drops first, as they are the campaign's: the order of kinds is fixed, not the container's.
+        this.kinds = kinds.stream().sorted(Comparator.comparing((PoolKindRules<?> kind) -> kind.kind())).toList();
     }
 
     @Scheduled(every = "${pai.redpacket.scheduler-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = UntilStarted.class)
     void tick() {
         Instant now = Instant.now();
-        for (PacketDrop drop : drops.dueForLoading(now.plus(config.preload()))) {
-            attempt("load", drop.id, () -> drops.load(drop.id));
-        }
-        for (PacketDrop drop : drops.dueForClosing(now)) {
-            attempt("close", drop.id, () -> drops.close(drop.id));
-        }
+        kinds.forEach(kind -> loadAndClose(kind, now));
         recoverLostPools();
-        for (GroupPacket packet : groupPackets.dueForLoading()) {
-            attempt("load", packet.id, () -> groupPackets.load(packet.id));
+    }
+
+    private <P extends PacketPool> void loadAndClose(PoolKindRules<P> kind, Instant now) {
+        for (P pool : kind.dueForLoading(now)) {
+            attempt("load", pool.pool().id(), () -> lifecycle.load(kind, pool.pool().id()));
         }
-        for (GroupPacket packet : groupPackets.dueForClosing(now)) {
-            attempt("close", packet.id, () -> groupPackets.close(packet.id));
+        for (P pool : kind.dueForClosing(now)) {
+            attempt("close", pool.pool().id(), () -> lifecycle.close(kind, pool.pool().id()));
         }
     }
 
@@ -66,21 +63,22 @@ public class PoolScheduler {
      * frozen ones and refunds the CLOSING ones whose close entry Redis lost.
      */
     private void recoverLostPools() {
-        Map<RecoverablePools, List<PacketPools.Pool>> frozen = new LinkedHashMap<>();
-        for (RecoverablePools kind : recoverable) {
-            for (PacketPools.Pool pool : kind.active()) {
+        Map<PoolKindRules<?>, List<Pool>> frozen = new LinkedHashMap<>();
+        for (PoolKindRules<?> kind : kinds) {
+            for (Pool pool : lifecycle.inStatus(kind, PoolStatus.ACTIVE)) {
                 if (!pools.isIntact(pool)) {
-                    attempt("freeze", pool.id(), () -> kind.freezeIfLost(pool.id()));
+                    attempt("freeze", pool.id(), () -> lifecycle.freezeIfLost(kind, pool.id()));
                 }
             }
-            List<PacketPools.Pool> waiting = kind.frozen();
+            List<Pool> waiting = lifecycle.inStatus(kind, PoolStatus.FROZEN);
             if (!waiting.isEmpty()) {
                 frozen.put(kind, waiting);
             }
         }
-        Map<RecoverablePools, List<PacketPools.Pool>> closeLost = new LinkedHashMap<>();
-        for (RecoverablePools kind : recoverable) {
-            List<PacketPools.Pool> lost = kind.closing().stream().filter(pool -> !pools.isLoaded(pool.id())).toList();
+        Map<PoolKindRules<?>, List<Pool>> closeLost = new LinkedHashMap<>();
+        for (PoolKindRules<?> kind : kinds) {
+            List<Pool> lost = lifecycle.inStatus(kind, PoolStatus.CLOSING).stream()
+                    .filter(pool -> !pools.isLoaded(pool.id())).toList();
             if (!lost.isEmpty()) {
                 closeLost.put(kind, lost);
             }
@@ -88,8 +86,10 @@ public class PoolScheduler {
         if (frozen.isEmpty() && closeLost.isEmpty() || !streamDrained()) {
             return;
         }
-        frozen.forEach((kind, waiting) -> waiting.forEach(pool -> attempt("rebuild", pool.id(), () -> kind.rebuild(pool.id()))));
-        closeLost.forEach((kind, lost) -> lost.forEach(pool -> attempt("refund", pool.id(), () -> kind.refundIfCloseLost(pool.id()))));
+        frozen.forEach((kind, waiting) -> waiting.forEach(
+                pool -> attempt("rebuild", pool.id(), () -> lifecycle.rebuild(kind, pool.id()))));
+        closeLost.forEach((kind, lost) -> lost.forEach(
+                pool -> attempt("refund", pool.id(), () -> lifecycle.refundIfCloseLost(kind, pool.id()))));
     }
 
     /** Every grab Redis still held has reached Kafka, and the ledger has committed all of Kafka's. */

@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.campaign;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import pai.events.share.ShareRewardGranted;
 import pai.redpacket.domain.BonusGrant;
 import pai.redpacket.domain.Campaign;
+import pai.redpacket.service.pool.PacketPools;
 
 /**
  * Turns share rewards into extra grab chances. The reward is recorded in PostgreSQL and applied in

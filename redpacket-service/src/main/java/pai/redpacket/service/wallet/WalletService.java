@@ -1,16 +1,15 @@
-package pai.redpacket.service;
+package pai.redpacket.service.wallet;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.Grab;
 import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.domain.PoolStatus;
 import pai.redpacket.domain.Wallets;
-import pai.redpacket.rest.RedpacketDtos.WalletEntryView;
-import pai.redpacket.rest.RedpacketDtos.WalletView;
+import pai.redpacket.service.pool.PacketPools;
 
 /** A user's wallet: the PostgreSQL balance and entries, plus grabs won but not yet in the ledger. */
 @ApplicationScoped
@@ -23,19 +22,20 @@ public class WalletService {
         this.pools = pools;
     }
 
-    public WalletView wallet(String userId, Long beforeId, int limit) {
+    /** A page of the wallet's entries, newest first, with its balance and what is won but not yet booked. */
+    public record Wallet(long balanceCents, long pendingCents, List<Wallets.Entry> entries, boolean hasMore) {
+    }
+
+    public Wallet wallet(String userId, Long beforeId, int limit) {
         List<Wallets.Entry> fetched = wallets.entries(userId, beforeId == null ? Long.MAX_VALUE : beforeId, limit + 1);
         boolean hasMore = fetched.size() > limit;
-        List<WalletEntryView> entries = fetched.stream().limit(limit)
-                .map(e -> new WalletEntryView(e.id(), e.amountCents(), e.kind(), e.refId(), e.createdAt()))
-                .toList();
-        return new WalletView(wallets.balance(userId), pendingCents(userId), entries, hasMore);
+        return new Wallet(wallets.balance(userId), pendingCents(userId), fetched.stream().limit(limit).toList(), hasMore);
     }
 
     /** Claims in drops Redis still holds whose grab the ledger does not have yet. */
     long pendingCents(String userId) {
         List<PacketPools.Claim> claims = new ArrayList<>();
-        for (PacketDrop drop : PacketDrop.<PacketDrop>list("status in ?1", List.of(DropStatus.ACTIVE, DropStatus.CLOSING))) {
+        for (PacketDrop drop : PacketDrop.<PacketDrop>list("status in ?1", List.of(PoolStatus.ACTIVE, PoolStatus.CLOSING))) {
             pools.claimOf(drop.id, userId).ifPresent(claims::add);
         }
         if (claims.isEmpty()) {

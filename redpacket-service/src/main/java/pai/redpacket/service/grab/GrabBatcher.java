@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.grab;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,8 +15,9 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import pai.redpacket.config.RedpacketConfig;
-import pai.redpacket.service.PacketPools.GrabResult;
-import pai.redpacket.service.PacketPools.Pool;
+import pai.redpacket.domain.Pool;
+import pai.redpacket.service.pool.PacketPools;
+import pai.redpacket.service.pool.PacketPools.GrabResult;
 
 /**
  * Sends the grabs of one pool that arrive together as one script call. A grab goes out at once

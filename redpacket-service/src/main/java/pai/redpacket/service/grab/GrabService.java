@@ -1,9 +1,7 @@
-package pai.redpacket.service;
+package pai.redpacket.service.grab;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,11 +14,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import pai.platform.error.ApiException;
 import pai.platform.error.RateLimitedException;
-import pai.redpacket.domain.DropStatus;
+import pai.platform.membership.Memberships;
 import pai.redpacket.domain.Grab;
-import pai.redpacket.service.PacketPools.GrabOutcome;
-import pai.redpacket.service.PacketPools.GrabResult;
-import pai.redpacket.service.PacketPools.Pool;
+import pai.redpacket.domain.Pool;
+import pai.redpacket.service.RedpacketRefusals;
+import pai.redpacket.service.campaign.DropService;
+import pai.redpacket.service.grouppacket.GroupPacketService;
+import pai.redpacket.service.pool.PacketPools;
+import pai.redpacket.service.pool.PacketPools.GrabOutcome;
+import pai.redpacket.service.pool.PacketPools.GrabResult;
 
 /**
  * The grab path: one Redis script decides, without touching PostgreSQL; only the rare answers
@@ -30,15 +32,20 @@ import pai.redpacket.service.PacketPools.Pool;
 @ApplicationScoped
 public class GrabService {
     private final GrabBatcher batcher;
+    private final PoolDirectory directory;
+    private final DropService drops;
     private final GroupPacketService groupPackets;
+    private final Memberships members;
     private final MeterRegistry registry;
     private final Timer latency;
-    /** dropId to its pool: fixed for a drop's life, so it is read from PostgreSQL once. */
-    private final Map<String, Pool> dropPools = new ConcurrentHashMap<>();
 
-    public GrabService(GrabBatcher batcher, GroupPacketService groupPackets, MeterRegistry registry) {
+    public GrabService(GrabBatcher batcher, PoolDirectory directory, DropService drops,
+            GroupPacketService groupPackets, Memberships members, MeterRegistry registry) {
         this.batcher = batcher;
+        this.directory = directory;
+        this.drops = drops;
         this.groupPackets = groupPackets;
+        this.members = members;
         this.registry = registry;
         this.latency = Timer.builder("pai.redpacket.grab.latency")
                 .description("Time to answer a grab")
@@ -53,27 +60,22 @@ public class GrabService {
     }
 
     public Uni<Granted> grabDrop(String userId, String dropId) {
-        Pool known = dropPools.get(dropId);
-        Uni<Pool> pool = known != null ? Uni.createFrom().item(known)
-                : blocking(() -> DropService.poolOf(DropService.find(dropId))).invoke(p -> dropPools.put(dropId, p));
+        Pool known = directory.cachedDrop(dropId);
+        Uni<Pool> pool = known != null ? Uni.createFrom().item(known) : blocking(() -> directory.drop(dropId));
         return measured(pool.chain(p -> grab(p, userId, outcome -> {
-            DropStatus status = DropService.find(dropId).status;
-            // Redis lost an active drop: it freezes at the scheduler's next tick and is rebuilt,
-            // so the grab is worth a retry, not a "not active".
-            if (status == DropStatus.FROZEN || status == DropStatus.ACTIVE && outcome == GrabOutcome.NOT_LOADED) {
-                throw new RedpacketRefusals.Busy();
-            }
-            throw new RedpacketRefusals.DropNotActive(dropId);
+            throw drops.refusalWhenNotOpen(dropId, outcome);
         })));
     }
 
     /** Whoever is a member of the pai when grabbing may grab, the sender included. */
     public Uni<Granted> grabGroupPacket(String userId, String packetId) {
-        return measured(blocking(() -> groupPackets.poolForMember(packetId, userId))
-                .chain(p -> grab(p, userId, outcome -> {
-                    groupPackets.refuseNotOpen(packetId);
-                    return null;
-                })));
+        return measured(blocking(() -> {
+            Pool pool = directory.groupPacket(packetId);
+            members.requireMember(pool.ownerId(), userId);
+            return pool;
+        }).chain(p -> grab(p, userId, outcome -> {
+            throw groupPackets.refusalWhenNotOpen(packetId);
+        })));
     }
 
     /** {@code whenNotOpen} answers (or refuses) a grab Redis could not decide and the ledger does not know. */

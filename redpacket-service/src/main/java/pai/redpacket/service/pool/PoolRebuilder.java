@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.pool;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import pai.events.redpacket.PoolKind;
 import pai.redpacket.domain.Grab;
+import pai.redpacket.domain.Pool;
 import pai.redpacket.domain.PoolPackets;
 
 /**
@@ -33,7 +34,7 @@ public class PoolRebuilder {
     }
 
     /** Redis no longer holds the whole pool: its keys or its scope's counters are gone. */
-    public boolean isLost(PacketPools.Pool pool) {
+    public boolean isLost(Pool pool) {
         return !pools.isIntact(pool);
     }
 
@@ -43,7 +44,7 @@ public class PoolRebuilder {
      * when Redis holds the pool again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean rebuild(PacketPools.Pool pool, Instant opensAt, Instant closesAt, int maxGrabsPerUser,
+    public boolean rebuild(Pool pool, Instant opensAt, Instant closesAt, int maxGrabsPerUser,
             int maxBonusGrabsPerUser, boolean paused) {
         Map<String, PacketPools.Claim> claims = new HashMap<>();
         for (Grab grab : Grab.<Grab>list("poolId", pool.id())) {

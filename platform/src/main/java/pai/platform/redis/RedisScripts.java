@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.platform.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,25 +11,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * The Lua scripts under {@code lua/}, loaded once and run by SHA. A Redis that restarted without
- * its script cache answers NOSCRIPT; the script is then loaded again and the call repeated.
+ * The Lua scripts of a service, named by their resource path (such as {@code lua/grab.lua}), loaded
+ * into Redis once and run by SHA, so a call sends the arguments and not the script. A Redis that
+ * restarted without its script cache answers NOSCRIPT; the script is then loaded again and the
+ * call repeated, once.
  */
 @ApplicationScoped
 public class RedisScripts {
-    public static final String GRAB = "grab";
-    public static final String LOAD = "load";
-    public static final String CLOSE = "close";
-    public static final String SET_STATUS = "set-status";
-    public static final String TRIM = "trim";
-    public static final String LEASE = "lease";
-    public static final String BONUS = "bonus";
-    public static final String REBUILD = "rebuild";
+    private static final Logger LOG = Logger.getLogger(RedisScripts.class);
 
     private final RedisDataSource redis;
     private final ReactiveRedisDataSource reactive;
@@ -41,6 +38,7 @@ public class RedisScripts {
         this.reactive = reactive;
     }
 
+    /** Runs the script on the calling thread, which may block. */
     public Response run(String script, List<String> keys, String... args) {
         try {
             return redis.execute("EVALSHA", arguments(sha(script), keys, args));
@@ -48,20 +46,26 @@ public class RedisScripts {
             if (!isNoScript(e)) {
                 throw e;
             }
-            shas.remove(script);
+            forget(script);
             return redis.execute("EVALSHA", arguments(sha(script), keys, args));
         }
     }
 
+    /** Runs the script without blocking: for the event loop. */
     public Uni<Response> runAsync(String script, List<String> keys, String... args) {
         String sha = shas.get(script);
         Uni<String> loaded = sha != null ? Uni.createFrom().item(sha) : loadAsync(script);
         return loaded.chain(s -> reactive.execute("EVALSHA", arguments(s, keys, args)))
                 .onFailure(RedisScripts::isNoScript)
                 .recoverWithUni(() -> {
-                    shas.remove(script);
+                    forget(script);
                     return loadAsync(script).chain(s -> reactive.execute("EVALSHA", arguments(s, keys, args)));
                 });
+    }
+
+    private void forget(String script) {
+        LOG.infof("Redis lost the script %s (restarted?); loading it again", script);
+        shas.remove(script);
     }
 
     private String sha(String script) {
@@ -76,9 +80,9 @@ public class RedisScripts {
 
     private String source(String script) {
         return sources.computeIfAbsent(script, name -> {
-            try (InputStream in = RedisScripts.class.getResourceAsStream("/lua/" + name + ".lua")) {
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
                 if (in == null) {
-                    throw new IllegalStateException("no script lua/" + name + ".lua");
+                    throw new IllegalStateException("no script " + name + " among the resources");
                 }
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {

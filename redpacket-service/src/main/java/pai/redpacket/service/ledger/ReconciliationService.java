@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.ledger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +11,11 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import pai.redpacket.domain.Campaign;
-import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.PacketDrop;
-import pai.redpacket.rest.RedpacketDtos.Reconciliation;
+import pai.redpacket.domain.PoolStatus;
+import pai.redpacket.service.campaign.CampaignService;
+import pai.redpacket.service.pool.PacketPools;
+import pai.redpacket.service.pool.RedisKeys;
 
 /**
  * Compares everything that records a campaign's money with everything else: each drop's packets
@@ -23,6 +25,11 @@ import pai.redpacket.rest.RedpacketDtos.Reconciliation;
  */
 @ApplicationScoped
 public class ReconciliationService {
+    /** One campaign's money counted from every side, and where the sides differ. */
+    public record Reconciliation(boolean ok, long packetsCents, long claimedCents, long ledgerCents,
+            long refundedCents, long redisCents, long pending, List<String> differences) {
+    }
+
     private final EntityManager entityManager;
     private final RedisDataSource redis;
     private final PacketPools pools;
@@ -55,25 +62,25 @@ public class ReconciliationService {
             }
             long ledger = ledgerByDrop.getOrDefault(drop.id, 0L);
             long refund = refundByDrop.getOrDefault(drop.id, 0L);
-            if (drop.status == DropStatus.ACTIVE || drop.status == DropStatus.CLOSING) {
+            if (drop.status == PoolStatus.ACTIVE || drop.status == PoolStatus.CLOSING) {
                 Claims claims = claimsInRedis(drop.id);
                 claimedCents += claims.cents();
                 pending += claims.notInLedger();
-                long remaining = drop.status == DropStatus.ACTIVE ? pools.remainingCents(drop.id) : 0;
+                long remaining = drop.status == PoolStatus.ACTIVE ? pools.remainingCents(drop.id) : 0;
                 redisCents += remaining;
-                if (drop.status == DropStatus.ACTIVE && claims.cents() + remaining != drop.amountCents) {
+                if (drop.status == PoolStatus.ACTIVE && claims.cents() + remaining != drop.amountCents) {
                     differences.add("drop " + drop.id + ": Redis claims " + claims.cents() + " + remaining " + remaining
                             + " != amount " + drop.amountCents);
                 }
                 if (claims.cents() < ledger) {
                     differences.add("drop " + drop.id + ": ledger has " + ledger + " but Redis claims only " + claims.cents());
                 }
-            } else if (drop.status == DropStatus.CLOSED && ledger + refund != drop.amountCents) {
+            } else if (drop.status == PoolStatus.CLOSED && ledger + refund != drop.amountCents) {
                 differences.add("drop " + drop.id + ": granted " + ledger + " + refunded " + refund + " != amount "
                         + drop.amountCents);
-            } else if (drop.status == DropStatus.FROZEN) {
+            } else if (drop.status == PoolStatus.FROZEN) {
                 differences.add("drop " + drop.id + ": Redis lost it; frozen until it is rebuilt from PostgreSQL");
-            } else if (drop.status == DropStatus.SCHEDULED && (ledger != 0 || refund != 0)) {
+            } else if (drop.status == PoolStatus.SCHEDULED && (ledger != 0 || refund != 0)) {
                 differences.add("drop " + drop.id + ": not loaded yet, but has grants or refunds");
             }
         }

@@ -1,4 +1,4 @@
-package pai.redpacket.service;
+package pai.redpacket.service.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +12,11 @@ import io.micrometer.core.instrument.Timer;
 import pai.events.redpacket.PacketGrabbed;
 import pai.events.redpacket.PoolKind;
 import pai.events.redpacket.RedPacketLifecycle;
-import pai.redpacket.domain.GroupPacket;
 import pai.redpacket.domain.Ledger;
-import pai.redpacket.domain.PacketDrop;
+import pai.redpacket.service.campaign.DropRules;
+import pai.redpacket.service.grouppacket.GroupPacketRules;
+import pai.redpacket.service.pool.PoolKindRules;
+import pai.redpacket.service.pool.PoolLifecycle;
 
 /**
  * Writes grabs and refunds into PostgreSQL exactly once: a grab credits the wallet only when its
@@ -25,13 +27,15 @@ public class LedgerService {
     public static final String GRAB_ENTRY = "GRAB";
 
     private final Ledger ledger;
-    private final DropService drops;
-    private final GroupPacketService groupPackets;
+    private final PoolLifecycle lifecycle;
+    private final DropRules drops;
+    private final GroupPacketRules groupPackets;
     private final Timer drain;
 
-    public LedgerService(Ledger ledger, DropService drops, GroupPacketService groupPackets,
+    public LedgerService(Ledger ledger, PoolLifecycle lifecycle, DropRules drops, GroupPacketRules groupPackets,
             MeterRegistry registry) {
         this.ledger = ledger;
+        this.lifecycle = lifecycle;
         this.drops = drops;
         this.groupPackets = groupPackets;
         this.drain = Timer.builder("pai.redpacket.drain")
@@ -51,16 +55,7 @@ public class LedgerService {
     /** A pool's close came through the stream: refund what was left, once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordClose(RedPacketLifecycle closed) {
-        if (closed.poolKind() == PoolKind.DROP) {
-            PacketDrop drop = PacketDrop.lock(closed.poolId());
-            if (drop != null) {
-                drops.refund(drop, closed.amountCents(), closed.packetCount());
-            }
-        } else {
-            GroupPacket packet = GroupPacket.lock(closed.poolId());
-            if (packet != null) {
-                groupPackets.refund(packet, closed.amountCents(), closed.packetCount());
-            }
-        }
+        PoolKindRules<?> rules = closed.poolKind() == PoolKind.DROP ? drops : groupPackets;
+        lifecycle.refundClosed(rules, closed.poolId(), closed.amountCents(), closed.packetCount());
     }
 }

@@ -1,4 +1,4 @@
-package pai.platform.messaging;
+package pai.platform.scheduling;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
