@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
-import pai.chat.service.MessageService;
+import pai.chat.service.message.MessageService;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.agent.AgentReplyRequested;

@@ -20,6 +20,9 @@ import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.StartupEvent;
 import pai.chat.domain.Playback;
+import pai.chat.service.live.LiveDelivery;
+import pai.chat.service.message.MessageService;
+import pai.chat.service.pai.PaiService;
 import pai.events.chat.PlaybackKind;
 import pai.platform.error.InvalidFieldException;
 

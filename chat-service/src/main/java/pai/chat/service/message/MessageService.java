@@ -1,4 +1,4 @@
-package pai.chat.service;
+package pai.chat.service.message;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,6 +25,11 @@ import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
 import pai.chat.domain.Playback;
 import pai.chat.messaging.ChatEvents;
+import pai.chat.service.ChatRefusals;
+import pai.chat.service.SendRateLimiter;
+import pai.chat.service.live.LiveDelivery;
+import pai.chat.service.media.MediaService;
+import pai.chat.service.pai.PaiService;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
 import pai.events.chat.ChatMessagePosted;

@@ -1,4 +1,4 @@
-package pai.chat.service;
+package pai.chat.service.live;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +28,14 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import pai.chat.domain.Message;
 import pai.chat.domain.Playback;
-import pai.chat.service.LiveFrames.ErrorFrame;
-import pai.chat.service.LiveFrames.MemberFrame;
-import pai.chat.service.LiveFrames.MessageFrame;
-import pai.chat.service.LiveFrames.ReadyFrame;
-import pai.chat.service.LiveFrames.RecallFrame;
-import pai.chat.service.LiveFrames.ResumedFrame;
+import pai.chat.service.live.LiveFrames.ErrorFrame;
+import pai.chat.service.live.LiveFrames.MemberFrame;
+import pai.chat.service.live.LiveFrames.MessageFrame;
+import pai.chat.service.live.LiveFrames.ReadyFrame;
+import pai.chat.service.live.LiveFrames.RecallFrame;
+import pai.chat.service.live.LiveFrames.ResumedFrame;
+import pai.chat.service.message.MessageService;
+import pai.chat.service.pai.PaiService;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChange;
 import pai.events.chat.MembershipChanged;
