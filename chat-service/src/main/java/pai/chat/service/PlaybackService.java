@@ -21,7 +21,7 @@ import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.StartupEvent;
 import pai.chat.domain.Playback;
 import pai.chat.service.live.LiveDelivery;
-import pai.chat.service.message.MessageService;
+import pai.chat.service.message.ServiceMessages;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.PlaybackKind;
 import pai.platform.error.InvalidFieldException;
@@ -38,17 +38,17 @@ public class PlaybackService {
     private static final RedisScript COMPARE_AND_SET = new RedisScript("redis/playback-compare-and-set.lua");
 
     private final PaiService pais;
-    private final MessageService messages;
+    private final ServiceMessages serviceMessages;
     private final LiveDelivery live;
     private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final PubSubCommands<String> pubsub;
     private final String prefix;
 
-    public PlaybackService(PaiService pais, MessageService messages, LiveDelivery live, RedisDataSource redis,
+    public PlaybackService(PaiService pais, ServiceMessages serviceMessages, LiveDelivery live, RedisDataSource redis,
             @ConfigProperty(name = "pai.deployment") String deployment) {
         this.pais = pais;
-        this.messages = messages;
+        this.serviceMessages = serviceMessages;
         this.live = live;
         this.redis = redis;
         this.values = redis.value(String.class);
@@ -74,7 +74,7 @@ public class PlaybackService {
             Playback started = Playback.start(UUID.randomUUID().toString(), paiId, kind, mediaUrl.strip(), title.strip(),
                     userId, System.currentTimeMillis(), current == null ? 0 : current.version());
             if (compareAndSet(current, started)) {
-                messages.storePlaybackCard(started);
+                serviceMessages.storePlaybackCard(started);
                 pubsub.publish(prefix, write(started));
                 return started;
             }

@@ -34,7 +34,8 @@ import pai.chat.service.live.LiveFrames.MessageFrame;
 import pai.chat.service.live.LiveFrames.ReadyFrame;
 import pai.chat.service.live.LiveFrames.RecallFrame;
 import pai.chat.service.live.LiveFrames.ResumedFrame;
-import pai.chat.service.message.MessageService;
+import pai.chat.service.message.MessageHistory;
+import pai.chat.service.message.MessageStored;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChange;
@@ -63,7 +64,7 @@ public class LiveDelivery {
     private static final Logger LOG = Logger.getLogger(LiveDelivery.class);
 
     private final PaiService pais;
-    private final MessageService messages;
+    private final MessageHistory history;
     private final Timer deliveryLag;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> sessionsByUser = new ConcurrentHashMap<>();
@@ -74,9 +75,9 @@ public class LiveDelivery {
         return thread;
     });
 
-    public LiveDelivery(PaiService pais, MessageService messages, MeterRegistry registry) {
+    public LiveDelivery(PaiService pais, MessageHistory history, MeterRegistry registry) {
         this.pais = pais;
-        this.messages = messages;
+        this.history = history;
         this.deliveryLag = Timer.builder("pai.chat.delivery.lag")
                 .description("Time from a message's creation to its push to this instance's connections")
                 .publishPercentileHistogram()
@@ -127,7 +128,7 @@ public class LiveDelivery {
             subscribe(session, paiId);
         }
         session.startReplay(paiId);
-        var missed = messages.replay(paiId, afterSeq, MAX_REPLAY);
+        var missed = history.replay(paiId, afterSeq, MAX_REPLAY);
         List<Frame> replay = missed.items().stream().map(m -> new Frame(m.seq, LiveFrames.json(MessageFrame.of(m)))).toList();
         long lastSeq = session.finishReplay(paiId, afterSeq, replay, !missed.hasMore());
         session.send(LiveFrames.json(new ResumedFrame("resumed", paiId, afterSeq, lastSeq, missed.hasMore())));
@@ -154,7 +155,7 @@ public class LiveDelivery {
      * holds this one back until the earlier ones arrive (from another instance they come through Kafka);
      * a new stream takes its first seq from Kafka, which brings each pai's messages in order.
      */
-    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageService.Stored stored) {
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageStored stored) {
         PaiStream stream = streams.get(stored.posted().paiId());
         if (stream != null) {
             stream.offer(stored.posted(), true);
@@ -287,7 +288,7 @@ public class LiveDelivery {
                 // A timer thread has no request context: the read needs its own (read-only) transaction.
                 long after = from;
                 int count = (int) Math.min(MAX_REPLAY, to - from - 1);
-                missing = QuarkusTransaction.requiringNew().call(() -> messages.replay(paiId, after, count).items());
+                missing = QuarkusTransaction.requiringNew().call(() -> history.replay(paiId, after, count).items());
             } catch (RuntimeException e) {
                 LOG.warnf("cannot fill the gap %d..%d of pai %s yet: %s", from + 1, to - 1, paiId, e.getMessage());
                 synchronized (this) {
