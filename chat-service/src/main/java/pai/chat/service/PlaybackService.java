@@ -20,7 +20,7 @@ import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.StartupEvent;
 import pai.chat.domain.Playback;
-import pai.chat.service.live.LiveDelivery;
+import pai.chat.service.live.PlaybackFanOut;
 import pai.chat.service.message.ServiceMessages;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.PlaybackKind;
@@ -39,17 +39,17 @@ public class PlaybackService {
 
     private final PaiService pais;
     private final ServiceMessages serviceMessages;
-    private final LiveDelivery live;
+    private final PlaybackFanOut fanOut;
     private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final PubSubCommands<String> pubsub;
     private final String prefix;
 
-    public PlaybackService(PaiService pais, ServiceMessages serviceMessages, LiveDelivery live, RedisDataSource redis,
+    public PlaybackService(PaiService pais, ServiceMessages serviceMessages, PlaybackFanOut fanOut, RedisDataSource redis,
             @ConfigProperty(name = "pai.deployment") String deployment) {
         this.pais = pais;
         this.serviceMessages = serviceMessages;
-        this.live = live;
+        this.fanOut = fanOut;
         this.redis = redis;
         this.values = redis.value(String.class);
         this.pubsub = redis.pubsub(String.class);
@@ -58,7 +58,7 @@ public class PlaybackService {
     }
 
     void subscribe(@Observes StartupEvent start) {
-        pubsub.subscribe(prefix, json -> live.onPlayback(read(json), System.currentTimeMillis()));
+        pubsub.subscribe(prefix, json -> fanOut.push(read(json), System.currentTimeMillis()));
     }
 
     /** Starts a session with the caller as host and controller; a pai has one at a time. */
