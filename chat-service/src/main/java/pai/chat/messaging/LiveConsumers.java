@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import pai.chat.service.LiveDelivery;
+import pai.chat.service.live.LiveDelivery;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.ChatMessagePosted;

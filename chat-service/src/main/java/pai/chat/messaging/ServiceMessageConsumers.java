@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import pai.chat.service.MessageService;
+import pai.chat.service.message.MessageService;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.agent.AgentReplyRequested;

@@ -19,8 +19,8 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import pai.chat.service.LiveDelivery;
-import pai.chat.service.LiveFrames;
+import pai.chat.service.live.LiveDelivery;
+import pai.chat.service.live.LiveFrames;
 import pai.platform.security.CurrentUser;
 
 /**

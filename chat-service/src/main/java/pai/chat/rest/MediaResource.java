@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import pai.chat.rest.ChatDtos.MediaView;
-import pai.chat.service.MediaService;
-import pai.chat.service.MediaService.Variant;
+import pai.chat.service.media.MediaService;
+import pai.chat.service.media.MediaService.Variant;
 import pai.platform.error.InvalidFieldException;
 import pai.platform.security.CurrentUser;
 

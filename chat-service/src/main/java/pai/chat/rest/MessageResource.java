@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import pai.chat.rest.ChatDtos.MessageView;
 import pai.chat.rest.ChatDtos.PostMessage;
-import pai.chat.service.MessageService;
+import pai.chat.service.message.MessageService;
 import pai.events.chat.MessageKind;
 import pai.platform.rest.Page;
 import pai.platform.security.CurrentUser;

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import pai.chat.rest.ChatDtos.MediaView;
-import pai.chat.service.MediaService;
+import pai.chat.service.media.MediaService;
 import pai.platform.security.CurrentUser;
 
 /** Fresh signed URLs of an image shown in a pai, for its members (signed URLs expire; messages keep the mediaId). */

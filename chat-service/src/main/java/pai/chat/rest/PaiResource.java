@@ -27,7 +27,7 @@ import pai.chat.rest.ChatDtos.MyPai;
 import pai.chat.rest.ChatDtos.PaiView;
 import pai.chat.rest.ChatDtos.ReadState;
 import pai.chat.rest.ChatDtos.SetRole;
-import pai.chat.service.PaiService;
+import pai.chat.service.pai.PaiService;
 import pai.events.chat.MemberRole;
 import pai.platform.rest.Page;
 import pai.platform.security.CurrentUser;

@@ -20,6 +20,9 @@ import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.StartupEvent;
 import pai.chat.domain.Playback;
+import pai.chat.service.live.PlaybackFanOut;
+import pai.chat.service.message.ServiceMessages;
+import pai.chat.service.pai.PaiService;
 import pai.events.chat.PlaybackKind;
 import pai.platform.error.InvalidFieldException;
 
@@ -35,18 +38,18 @@ public class PlaybackService {
     private static final RedisScript COMPARE_AND_SET = new RedisScript("redis/playback-compare-and-set.lua");
 
     private final PaiService pais;
-    private final MessageService messages;
-    private final LiveDelivery live;
+    private final ServiceMessages serviceMessages;
+    private final PlaybackFanOut fanOut;
     private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final PubSubCommands<String> pubsub;
     private final String prefix;
 
-    public PlaybackService(PaiService pais, MessageService messages, LiveDelivery live, RedisDataSource redis,
+    public PlaybackService(PaiService pais, ServiceMessages serviceMessages, PlaybackFanOut fanOut, RedisDataSource redis,
             @ConfigProperty(name = "pai.deployment") String deployment) {
         this.pais = pais;
-        this.messages = messages;
-        this.live = live;
+        this.serviceMessages = serviceMessages;
+        this.fanOut = fanOut;
         this.redis = redis;
         this.values = redis.value(String.class);
         this.pubsub = redis.pubsub(String.class);
@@ -55,7 +58,7 @@ public class PlaybackService {
     }
 
     void subscribe(@Observes StartupEvent start) {
-        pubsub.subscribe(prefix, json -> live.onPlayback(read(json), System.currentTimeMillis()));
+        pubsub.subscribe(prefix, json -> fanOut.push(read(json), System.currentTimeMillis()));
     }
 
     /** Starts a session with the caller as host and controller; a pai has one at a time. */
@@ -71,7 +74,7 @@ public class PlaybackService {
             Playback started = Playback.start(UUID.randomUUID().toString(), paiId, kind, mediaUrl.strip(), title.strip(),
                     userId, System.currentTimeMillis(), current == null ? 0 : current.version());
             if (compareAndSet(current, started)) {
-                messages.storePlaybackCard(started);
+                serviceMessages.storePlaybackCard(started);
                 pubsub.publish(prefix, write(started));
                 return started;
             }

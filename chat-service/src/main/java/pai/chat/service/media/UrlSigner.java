@@ -1,4 +1,4 @@
-package pai.chat.service;
+package pai.chat.service.media;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

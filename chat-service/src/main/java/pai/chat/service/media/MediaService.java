@@ -1,4 +1,4 @@
-package pai.chat.service;
+package pai.chat.service.media;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import pai.chat.config.ChatConfig;
 import pai.chat.domain.Media;
+import pai.chat.service.ChatRefusals;
+import pai.chat.service.pai.PaiService;
 import pai.platform.error.InvalidFieldException;
 
 /**

@@ -1,4 +1,4 @@
-package pai.chat.service;
+package pai.chat.service.live;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package pai.chat.service;
+package pai.chat.service.pai;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import pai.chat.domain.Membership;
 import pai.chat.domain.Pai;
 import pai.chat.messaging.ChatEvents;
+import pai.chat.service.ChatRefusals;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MembershipChange;
 import pai.platform.error.InvalidFieldException;
