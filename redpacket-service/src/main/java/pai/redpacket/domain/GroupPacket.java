@@ -4,34 +4,21 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import pai.events.redpacket.PoolKind;
 
 /** A lucky packet a user sent into a pai, paid from their wallet; what is left returns at expiry. */
 @Entity
 @Table(name = "group_packet")
-public class GroupPacket extends PanacheEntityBase implements PacketPool {
-    @Id
-    public String id;
+public class GroupPacket extends PacketPool {
     public String paiId;
     public String senderId;
     public long totalCents;
-    public int packetCount;
-    @Enumerated(EnumType.STRING)
-    public SplitMode split;
     public String greeting;
-    @Enumerated(EnumType.STRING)
-    public PoolStatus status;
-    public Instant createdAt;
     public Instant expiresAt;
-    public Instant closedAt;
 
     @Override
     public Pool pool() {
@@ -39,28 +26,8 @@ public class GroupPacket extends PanacheEntityBase implements PacketPool {
     }
 
     @Override
-    public PoolStatus status() {
-        return status;
-    }
-
-    @Override
-    public void moveTo(PoolStatus status) {
-        this.status = status;
-    }
-
-    @Override
-    public void closedAt(Instant at) {
-        closedAt = at;
-    }
-
-    @Override
     public long amountCents() {
         return totalCents;
-    }
-
-    @Override
-    public int packetCount() {
-        return packetCount;
     }
 
     /** Open from its sending. */

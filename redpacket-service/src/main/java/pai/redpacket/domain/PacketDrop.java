@@ -4,33 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import pai.events.redpacket.PoolKind;
 
 /** A drop of packets from a campaign, open between {@code startsAt} and {@code endsAt}. */
 @Entity
 @Table(name = "packet_drop")
-public class PacketDrop extends PanacheEntityBase implements PacketPool {
-    @Id
-    public String id;
+public class PacketDrop extends PacketPool {
     public String campaignId;
-    public int packetCount;
     public long amountCents;
-    @Enumerated(EnumType.STRING)
-    public SplitMode split;
     public Instant startsAt;
     public Instant endsAt;
-    @Enumerated(EnumType.STRING)
-    public PoolStatus status;
-    public Instant createdAt;
-    public Instant closedAt;
 
     @Override
     public Pool pool() {
@@ -38,28 +25,8 @@ public class PacketDrop extends PanacheEntityBase implements PacketPool {
     }
 
     @Override
-    public PoolStatus status() {
-        return status;
-    }
-
-    @Override
-    public void moveTo(PoolStatus status) {
-        this.status = status;
-    }
-
-    @Override
-    public void closedAt(Instant at) {
-        closedAt = at;
-    }
-
-    @Override
     public long amountCents() {
         return amountCents;
-    }
-
-    @Override
-    public int packetCount() {
-        return packetCount;
     }
 
     @Override

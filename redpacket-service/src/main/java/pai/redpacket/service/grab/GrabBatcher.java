@@ -1,7 +1,5 @@
 package pai.redpacket.service.grab;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,8 +73,7 @@ public class GrabBatcher {
 
     private final class PoolQueue {
         private final Pool pool;
-        private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-        private int inFlight;
+        private final GrabQueue<Waiting> grabs = new GrabQueue<>(config.grab().maxInFlight(), config.grab().maxBatch());
         /** Idle and out of the map (so that the pools of a day do not pile up): takes no more grabs. */
         private boolean retired;
 
@@ -90,25 +87,10 @@ public class GrabBatcher {
                 if (retired) {
                     return false;
                 }
-                waiting.add(grab);
-                batch = takeBatch();
+                batch = grabs.add(grab);
             }
             send(batch);
             return true;
-        }
-
-        /** The next batch to send, if a call may start now; caller holds the lock. */
-        private List<Waiting> takeBatch() {
-            if (waiting.isEmpty() || inFlight >= config.grab().maxInFlight()) {
-                return null;
-            }
-            int size = Math.min(waiting.size(), config.grab().maxBatch());
-            List<Waiting> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                batch.add(waiting.poll());
-            }
-            inFlight++;
-            return batch;
         }
 
         private void send(List<Waiting> batch) {
@@ -131,9 +113,8 @@ public class GrabBatcher {
         private void done() {
             List<Waiting> next;
             synchronized (this) {
-                inFlight--;
-                next = takeBatch();
-                if (next == null && inFlight == 0) {
+                next = grabs.done();
+                if (next == null && grabs.idle()) {
                     retired = true;
                     queues.remove(pool, this);
                 }

@@ -39,14 +39,14 @@ public class PoolLifecycle {
     @Transactional
     public <P extends PacketPool> void load(PoolKindRules<P> rules, String poolId) {
         P pool = rules.lock(poolId);
-        if (pool == null || pool.status() != PoolStatus.SCHEDULED) {
+        if (pool == null || pool.status != PoolStatus.SCHEDULED) {
             return;
         }
         PoolKindRules.Limits limits = rules.limits(pool);
         PoolPackets packets = PoolPackets.findById(poolId);
         if (pools.load(pool.pool(), packets.amounts, pool.opensAt(), pool.closesAt(), limits.maxGrabsPerUser(),
                 pool.amountCents(), limits.paused())) {
-            pool.moveTo(PoolStatus.ACTIVE);
+            pool.status = PoolStatus.ACTIVE;
             rules.activated(pool);
         }
     }
@@ -55,22 +55,22 @@ public class PoolLifecycle {
     @Transactional
     public <P extends PacketPool> void close(PoolKindRules<P> rules, String poolId) {
         P pool = rules.lock(poolId);
-        if (pool == null || pool.status() == PoolStatus.CLOSING || pool.status() == PoolStatus.CLOSED) {
+        if (pool == null || pool.status == PoolStatus.CLOSING || pool.status == PoolStatus.CLOSED) {
             return;
         }
         PacketPools.Closed closed = pools.close(pool.pool());
         if (closed.closedNow() || pools.isLoaded(poolId)) {
             // The close entry is in the stream; the ledger refunds it and marks the pool CLOSED.
-            pool.moveTo(PoolStatus.CLOSING);
-        } else if (pool.status() == PoolStatus.SCHEDULED) {
+            pool.status = PoolStatus.CLOSING;
+        } else if (pool.status == PoolStatus.SCHEDULED) {
             // Never loaded, and the row lock keeps the loader out: all of it goes back now.
-            refund(rules, pool, pool.amountCents(), pool.packetCount());
+            refund(rules, pool, pool.amountCents(), pool.packetCount);
         } else {
             LOG.errorf("%s %s is %s but Redis does not hold it; it closes once it is rebuilt", rules.kind(), poolId,
-                    pool.status());
+                    pool.status);
             return;
         }
-        pool.closedAt(Instant.now());
+        pool.closedAt = Instant.now();
     }
 
     /** A pool's close came through the stream: refund what was left, once. */
@@ -84,11 +84,11 @@ public class PoolLifecycle {
 
     /** The refund row makes a repeat do nothing. */
     private <P extends PacketPool> void refund(PoolKindRules<P> rules, P pool, long amountCents, int packets) {
-        if (ledger.recordRefund(pool.pool().id(), rules.kind().name(), rules.refundCampaign(pool), amountCents, packets,
+        if (ledger.recordRefund(pool.id, rules.kind().name(), rules.refundCampaign(pool), amountCents, packets,
                 Instant.now())) {
             rules.returnRemainder(pool, amountCents);
         }
-        pool.moveTo(PoolStatus.CLOSED);
+        pool.status = PoolStatus.CLOSED;
     }
 
     public <P extends PacketPool> List<Pool> inStatus(PoolKindRules<P> rules, PoolStatus status) {
@@ -99,9 +99,9 @@ public class PoolLifecycle {
     @Transactional
     public <P extends PacketPool> void freezeIfLost(PoolKindRules<P> rules, String poolId) {
         P pool = rules.lock(poolId);
-        if (pool != null && pool.status() == PoolStatus.ACTIVE && rebuilder.isLost(pool.pool())) {
+        if (pool != null && pool.status == PoolStatus.ACTIVE && rebuilder.isLost(pool.pool())) {
             LOG.errorf("Redis lost %s %s; it is frozen until the ledger has every relayed grab", rules.kind(), poolId);
-            pool.moveTo(PoolStatus.FROZEN);
+            pool.status = PoolStatus.FROZEN;
         }
     }
 
@@ -112,13 +112,13 @@ public class PoolLifecycle {
     @Transactional
     public <P extends PacketPool> void rebuild(PoolKindRules<P> rules, String poolId) {
         P pool = rules.lock(poolId);
-        if (pool == null || pool.status() != PoolStatus.FROZEN) {
+        if (pool == null || pool.status != PoolStatus.FROZEN) {
             return;
         }
         PoolKindRules.Limits limits = rules.limits(pool);
         if (rebuilder.rebuild(pool.pool(), pool.opensAt(), pool.closesAt(), limits.maxGrabsPerUser(),
                 limits.maxBonusGrabsPerUser(), limits.paused())) {
-            pool.moveTo(PoolStatus.ACTIVE);
+            pool.status = PoolStatus.ACTIVE;
         }
     }
 
@@ -130,11 +130,11 @@ public class PoolLifecycle {
     @Transactional
     public <P extends PacketPool> void refundIfCloseLost(PoolKindRules<P> rules, String poolId) {
         P pool = rules.lock(poolId);
-        if (pool == null || pool.status() != PoolStatus.CLOSING || pools.isLoaded(poolId)) {
+        if (pool == null || pool.status != PoolStatus.CLOSING || pools.isLoaded(poolId)) {
             return;
         }
         Grab.Totals granted = Grab.ofPool(poolId);
         LOG.errorf("Redis lost the close of %s %s; refunding what the ledger did not grant", rules.kind(), poolId);
-        refund(rules, pool, pool.amountCents() - granted.cents(), pool.packetCount() - (int) granted.count());
+        refund(rules, pool, pool.amountCents() - granted.cents(), pool.packetCount - (int) granted.count());
     }
 }

@@ -51,10 +51,10 @@ public class PoolScheduler {
 
     private <P extends PacketPool> void loadAndClose(PoolKindRules<P> kind, Instant now) {
         for (P pool : kind.dueForLoading(now)) {
-            attempt("load", pool.pool().id(), () -> lifecycle.load(kind, pool.pool().id()));
+            attempt("load", pool.id, () -> lifecycle.load(kind, pool.id));
         }
         for (P pool : kind.dueForClosing(now)) {
-            attempt("close", pool.pool().id(), () -> lifecycle.close(kind, pool.pool().id()));
+            attempt("close", pool.id, () -> lifecycle.close(kind, pool.id));
         }
     }
 
