@@ -24,7 +24,7 @@ import pai.events.chat.MembershipChange;
 import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.Membership;
+import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
@@ -114,7 +114,7 @@ class AgentApiBadInputTest {
         EventPublisher.publish(EventEnvelope.of("chat-service",
                 new MembershipChanged(paiId, userId, role, MembershipChange.JOINED, userId, Instant.now())));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> Membership.find(paiId, userId).isPresent()));
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, userId).isPresent()));
         return userId;
     }
 

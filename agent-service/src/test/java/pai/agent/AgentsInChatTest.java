@@ -30,7 +30,7 @@ import pai.events.chat.MembershipChange;
 import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.Membership;
+import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
@@ -135,7 +135,7 @@ class AgentsInChatTest {
                     user.equals("alice") ? MemberRole.OWNER : MemberRole.MEMBER, MembershipChange.JOINED, user, Instant.now())));
         }
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Membership.find(paiId, "carol-" + paiId).isPresent()));
+                .call(() -> MembershipCopy.find(paiId, "carol-" + paiId).isPresent()));
         for (String agent : agents) {
             given().header("Authorization", TestTokens.bearer("alice-" + paiId)).contentType(ContentType.JSON)
                     .body("{\"enabled\":true}").put("/api/agents/pais/" + paiId + "/agents/" + agent)

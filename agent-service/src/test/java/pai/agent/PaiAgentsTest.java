@@ -19,7 +19,7 @@ import pai.events.EventEnvelope;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MembershipChange;
 import pai.events.chat.MembershipChanged;
-import pai.platform.membership.Membership;
+import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
@@ -73,7 +73,7 @@ class PaiAgentsTest {
         EventPublisher.publish(EventEnvelope.of("chat-service",
                 new MembershipChanged(paiId, userId, role, MembershipChange.JOINED, userId, Instant.now())));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> Membership.find(paiId, userId).isPresent()));
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, userId).isPresent()));
     }
 
     private static RequestSpecification as(String userId) {

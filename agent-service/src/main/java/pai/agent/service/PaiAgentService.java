@@ -17,7 +17,7 @@ import pai.agent.domain.AgentProfile;
 import pai.agent.domain.PaiAgent;
 import pai.events.chat.MemberRole;
 import pai.platform.error.InvalidFieldException;
-import pai.platform.membership.Membership;
+import pai.platform.membership.MembershipCopy;
 import pai.platform.membership.Memberships;
 import pai.platform.time.LocalTimeFields;
 
@@ -47,7 +47,7 @@ public class PaiAgentService {
     @Transactional
     public Setting configure(String userId, String paiId, String agentId, boolean enabled, Map<String, Object> settings) {
         AgentProfile agent = catalog.find(agentId).orElseThrow(() -> new AgentRefusals.AgentNotFound(agentId));
-        Membership member = memberships.requireMember(paiId, userId);
+        MembershipCopy member = memberships.requireMember(paiId, userId);
         if (member.role != MemberRole.OWNER && member.role != MemberRole.ADMIN) {
             throw new AgentRefusals.NotAnAdmin(paiId);
         }

@@ -14,12 +14,12 @@ public class Memberships {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(MembershipChanged changed) {
-        var existing = Membership.find(changed.paiId(), changed.userId());
+        var existing = MembershipCopy.find(changed.paiId(), changed.userId());
         if (!changed.member()) {
-            existing.ifPresent(Membership::delete);
+            existing.ifPresent(MembershipCopy::delete);
             return;
         }
-        Membership member = existing.orElseGet(Membership::new);
+        MembershipCopy member = existing.orElseGet(MembershipCopy::new);
         member.paiId = changed.paiId();
         member.userId = changed.userId();
         member.role = changed.role();
@@ -28,17 +28,17 @@ public class Memberships {
     }
 
     public boolean isMember(String paiId, String userId) {
-        return Membership.find(paiId, userId).isPresent();
+        return MembershipCopy.find(paiId, userId).isPresent();
     }
 
     /**
      * The caller's membership, or 403 {@code NOT_A_MEMBER}. An id PostgreSQL cannot store (it holds a NUL)
      * names no pai, rather than failing the query.
      */
-    public Membership requireMember(String paiId, String userId) {
+    public MembershipCopy requireMember(String paiId, String userId) {
         if (!Ids.storable(paiId)) {
             throw new NotAMember(paiId);
         }
-        return Membership.find(paiId, userId).orElseThrow(() -> new NotAMember(paiId));
+        return MembershipCopy.find(paiId, userId).orElseThrow(() -> new NotAMember(paiId));
     }
 }

@@ -21,12 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerRequest;
 import pai.share.domain.ShareLink;
-import pai.share.service.Clicks;
-import pai.share.service.LinkPreviews;
-import pai.share.service.ShareLinks;
 import pai.share.service.ShareMeters;
-import pai.share.service.ShareTargets;
-import pai.share.service.Visitors;
+import pai.share.service.link.LinkPreviews;
+import pai.share.service.link.ShareLinks;
+import pai.share.service.link.ShareTargets;
+import pai.share.service.visit.Clicks;
+import pai.share.service.visit.Visitors;
 
 /**
  * {@code /s/{code}}, what a shared link opens, without sign-in: a 302 to the target's page in the web

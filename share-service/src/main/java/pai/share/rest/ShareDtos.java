@@ -15,8 +15,8 @@ import pai.share.domain.ShareChannel;
 import pai.share.domain.ShareCounts;
 import pai.share.domain.ShareLink;
 import pai.share.domain.TargetType;
-import pai.share.service.Accepts;
-import pai.share.service.ShareStats;
+import pai.share.service.accept.Accepts;
+import pai.share.service.stats.ShareStats;
 
 /** The JSON shapes of share-service's API, and the mapping from what the services answer. */
 public final class ShareDtos {

@@ -30,9 +30,9 @@ import pai.share.rest.ShareDtos.CreateShare;
 import pai.share.rest.ShareDtos.Funnel;
 import pai.share.rest.ShareDtos.MyShare;
 import pai.share.rest.ShareDtos.ShareView;
-import pai.share.service.Accepts;
-import pai.share.service.ShareLinks;
-import pai.share.service.ShareStats;
+import pai.share.service.accept.Accepts;
+import pai.share.service.link.ShareLinks;
+import pai.share.service.stats.ShareStats;
 
 /** Share links for signed-in people: make one, accept one, see what yours did; the funnel for operators. */
 @Path("/api/shares")

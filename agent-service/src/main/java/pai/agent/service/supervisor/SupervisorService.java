@@ -39,7 +39,7 @@ import pai.events.agent.AgentReplyKind;
 import pai.events.agent.CheckinCard;
 import pai.events.chat.MessageKind;
 import pai.platform.error.InvalidFieldException;
-import pai.platform.membership.Membership;
+import pai.platform.membership.MembershipCopy;
 import pai.platform.membership.Memberships;
 import pai.platform.rest.Ids;
 import pai.platform.rest.Page;
@@ -290,7 +290,7 @@ public class SupervisorService {
 
     /** The people of a pai, by user id: pai_member lists members, and agents are never counted among them. */
     private List<String> people(String paiId) {
-        return Membership.<Membership>list("paiId", paiId).stream().map(member -> member.userId)
+        return MembershipCopy.<MembershipCopy>list("paiId", paiId).stream().map(member -> member.userId)
                 .filter(member -> catalog.find(member).isEmpty()).sorted().toList();
     }
 

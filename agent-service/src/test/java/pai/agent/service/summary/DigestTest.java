@@ -30,7 +30,7 @@ import pai.events.chat.MembershipChange;
 import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.Membership;
+import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
@@ -52,7 +52,7 @@ class DigestTest {
         EventPublisher.publish(EventEnvelope.of("chat-service",
                 new MembershipChanged(paiId, owner, MemberRole.OWNER, MembershipChange.JOINED, owner, Instant.now())));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> Membership.find(paiId, owner).isPresent()));
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, owner).isPresent()));
         given().header("Authorization", TestTokens.bearer(owner)).contentType(ContentType.JSON)
                 .body("{\"enabled\":true,\"settings\":{\"digestAt\":\"21:00\",\"timezone\":\"Europe/Berlin\"}}")
                 .put("/api/agents/pais/" + paiId + "/agents/summarizer").then().statusCode(200);

@@ -49,7 +49,7 @@ import pai.events.chat.MembershipChange;
 import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.Membership;
+import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
@@ -422,7 +422,7 @@ class GoalsTest {
         EventPublisher.publish(EventEnvelope.of("chat-service",
                 new MembershipChanged(paiId, owner, MemberRole.OWNER, MembershipChange.JOINED, owner, Instant.now())));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> Membership.find(paiId, owner).isPresent()));
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, owner).isPresent()));
         as(owner).body("{\"enabled\":true}").put("/api/agents/pais/" + paiId + "/agents/" + SupervisorService.AGENT)
                 .then().statusCode(200);
         return owner;
@@ -434,7 +434,7 @@ class GoalsTest {
         EventPublisher.publish(EventEnvelope.of("chat-service",
                 new MembershipChanged(paiId, userId, MemberRole.MEMBER, MembershipChange.JOINED, userId, Instant.now())));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> Membership.find(paiId, userId).isPresent()));
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, userId).isPresent()));
         return userId;
     }
 

@@ -20,8 +20,8 @@ import pai.events.chat.MemberRole;
  */
 @Entity
 @Table(name = "pai_member")
-@IdClass(Membership.Key.class)
-public class Membership extends PanacheEntityBase {
+@IdClass(MembershipCopy.Key.class)
+public class MembershipCopy extends PanacheEntityBase {
     @Id
     public String paiId;
     @Id
@@ -36,7 +36,7 @@ public class Membership extends PanacheEntityBase {
         }
     }
 
-    public static Optional<Membership> find(String paiId, String userId) {
+    public static Optional<MembershipCopy> find(String paiId, String userId) {
         return findByIdOptional(new Key(paiId, userId));
     }
 }

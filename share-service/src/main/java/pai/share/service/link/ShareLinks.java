@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.link;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -9,6 +9,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import pai.share.domain.ShareChannel;
 import pai.share.domain.ShareLink;
 import pai.share.domain.TargetType;
+import pai.share.service.ShareMeters;
+import pai.share.service.ShareRefusals;
 
 /**
  * Making share links: one per (sharer, target, channel), the same code on a repeat. Making one grants

@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.accept;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +18,9 @@ import pai.share.domain.ShareAccept;
 import pai.share.domain.ShareLink;
 import pai.share.domain.ShareReward;
 import pai.share.messaging.ShareEvents;
+import pai.share.service.ShareMeters;
+import pai.share.service.link.ShareTargets;
+import pai.share.service.visit.Visitors;
 
 /**
  * A signed-in visitor accepting a link: the only act that rewards a sharer, and only by the campaign's

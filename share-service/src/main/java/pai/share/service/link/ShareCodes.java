@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.link;
 
 import java.security.SecureRandom;
 

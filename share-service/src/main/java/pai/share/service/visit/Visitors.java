@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.visit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

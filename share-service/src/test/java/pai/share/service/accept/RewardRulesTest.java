@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.accept;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

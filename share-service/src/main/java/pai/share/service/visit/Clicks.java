@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.visit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,6 +16,8 @@ import pai.share.domain.CampaignRules;
 import pai.share.domain.ShareClick;
 import pai.share.domain.ShareLink;
 import pai.share.messaging.ShareEvents;
+import pai.share.service.ShareMeters;
+import pai.share.service.link.ShareTargets;
 
 /** Opening a link: counted once per visitor and day in the campaign's timezone, announced on pai.share.events. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.stats;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +13,7 @@ import pai.platform.rest.Paging;
 import pai.share.domain.CampaignRules;
 import pai.share.domain.ShareCounts;
 import pai.share.domain.ShareLink;
+import pai.share.service.ShareRefusals;
 
 /** A sharer's links with their counts, and an operator's funnel per campaign, read from the stored rows. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package pai.share.service;
+package pai.share.service.link;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import pai.share.domain.CampaignRules;
 import pai.share.domain.KnownPool;
 import pai.share.domain.ShareLink;
 import pai.share.domain.TargetType;
+import pai.share.service.ShareRefusals;
 
 /**
  * What a link may point at, from the copies this service keeps of redpacket-service's and chat-service's
