@@ -22,7 +22,7 @@ public final class Main {
               ensure-db <host> <port> <user> <db>...            creates the databases that are missing
               recreate-db <host> <port> <user> <db>             drops the database and creates it empty
               redis-persistence <host> <port> [--apply]         prints (and with --apply sets) AOF, appendfsync, maxmemory-policy
-              topics <bootstrap> <name:partitions[:compact]>... creates the topics that are missing
+              topics <bootstrap>                                creates the topics of pai.events.Topics that are missing
             """;
 
     private Main() {
@@ -42,7 +42,7 @@ public final class Main {
             case "recreate-db" -> Databases.recreate(arg(rest, 0), port(arg(rest, 1)), arg(rest, 2),
                     System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""), arg(rest, 3));
             case "redis-persistence" -> RedisPersistence.run(arg(rest, 0), port(arg(rest, 1)), rest.contains("--apply"));
-            case "topics" -> Topics.ensure(arg(rest, 0), rest.subList(1, rest.size()));
+            case "topics" -> KafkaTopics.ensure(arg(rest, 0));
             case "-h", "--help", "help" -> System.out.print(USAGE);
             default -> fail("unknown command " + args[0] + "\n" + USAGE);
         }
