@@ -3,6 +3,7 @@ package pai.launcher;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class Main {
               kafka-storage <dir> <port> <kafkaLibDir> <log>    writes a broker's config into <dir>, formats <dir>/data once
               gateway-config <repo> <stateDir> <logDir> <gatewayPort> <chatPort> <agentPort> <redpacketPort> <sharePort>
                                                                 renders <repo>/gateway/nginx.conf into <stateDir>/nginx/nginx.conf
+              demo-seed <gatewayUrl> <seedDir> <keysDir> <photo>  seeds the demo, retrying only the steps not done before
               test-report <root> <mavenExit>                    counts the tests of <root>/*/target/*-reports; fails when
                                                                 maven failed or no IT passed
             """;
@@ -59,6 +61,8 @@ public final class Main {
             case "gateway-config" -> GatewayConfig.write(Path.of(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
                     new GatewayConfig.Ports(port(arg(rest, 3)), port(arg(rest, 4)), port(arg(rest, 5)), port(arg(rest, 6)),
                             port(arg(rest, 7))));
+            case "demo-seed" -> DemoSeed.run(URI.create(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
+                    Path.of(arg(rest, 3)), System.out);
             case "test-report" -> testReport(rest);
             case "-h", "--help", "help" -> System.out.print(USAGE);
             default -> fail("unknown command " + args[0] + "\n" + USAGE);
