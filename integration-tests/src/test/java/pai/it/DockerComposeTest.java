@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import pai.events.Topics;
+import pai.events.Topics.Topic;
 
 /**
  * Docker does not run everywhere the build runs, so docker-compose.yml is checked by reading it:
@@ -54,15 +56,6 @@ class DockerComposeTest {
             "/api/redpackets/", "redpacket-service",
             "/api/shares/", "share-service",
             "/s/", "share-service");
-
-    private static final Map<String, Integer> TOPIC_PARTITIONS = orderedMap(
-            "pai.chat.messages", 6,
-            "pai.chat.members", 6,
-            "pai.agent.replies", 6,
-            "pai.redpacket.grabs", 12,
-            "pai.redpacket.lifecycle", 6,
-            "pai.share.events", 6,
-            "pai.share.rewards", 6);
 
     private static final Pattern ENV_NAME = Pattern.compile("\\b(?:PAI|QUARKUS)_[A-Z0-9_]+\\b");
     private static final Pattern PAI_NAME = Pattern.compile("\\bPAI_[A-Z0-9_]+\\b");
@@ -237,19 +230,30 @@ class DockerComposeTest {
         assertThat(command).contains("--appendonly yes", "--appendfsync always", "--maxmemory-policy noeviction");
     }
 
+    /** The topics are those of the one table, pai.events.Topics, from which the launcher creates them too. */
     @Test
     void kafkaInitCreatesEverySpecTopicWithItsPartitionCount() {
         assertThat(services.path("kafka").path("image").asText()).isEqualTo("apache/kafka:4.1.1");
         assertThat(environment(services.path("kafka")).get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         String script = String.join("\n", texts(services.path("kafka-init").path("command")));
-        TOPIC_PARTITIONS.forEach((topic, partitions) -> {
-            Matcher m = Pattern.compile("--topic " + Pattern.quote(topic) + " --partitions (\\d+)([^\\n]*)").matcher(script);
-            assertThat(m.find()).as("kafka-init creates " + topic).isTrue();
-            assertThat(Integer.parseInt(m.group(1))).as(topic + " partitions").isEqualTo(partitions);
-            if (topic.equals("pai.chat.members")) {
-                assertThat(m.group(2)).as(topic + " is compacted").contains("cleanup.policy=compact");
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        Set<String> compacted = new TreeSet<>();
+        Matcher m = Pattern.compile("--topic (\\S+) --partitions (\\d+)([^\\n]*)").matcher(script);
+        while (m.find()) {
+            assertThat(partitions.put(m.group(1), Integer.parseInt(m.group(2)))).as("kafka-init creates " + m.group(1) + " once")
+                    .isNull();
+            if (m.group(3).contains("cleanup.policy=compact")) {
+                compacted.add(m.group(1));
             }
-        });
+        }
+        assertThat(Pattern.compile("--topic ").matcher(script).results().count())
+                .as("every topic kafka-init creates states its partitions").isEqualTo(partitions.size());
+
+        Map<String, Integer> table = new LinkedHashMap<>();
+        Topics.ALL.forEach(topic -> table.put(topic.name(), topic.partitions()));
+        assertThat(partitions).as("topics and partitions of kafka-init, against pai.events.Topics").isEqualTo(table);
+        assertThat(compacted).as("compacted topics of kafka-init, against pai.events.Topics")
+                .isEqualTo(new TreeSet<>(Topics.ALL.stream().filter(Topic::compacted).map(Topic::name).toList()));
     }
 
     @Test

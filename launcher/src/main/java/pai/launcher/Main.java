@@ -1,5 +1,10 @@
 package pai.launcher;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -7,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Java side of {@code ./pai}: whatever bash cannot do well by itself. Each subcommand prints its
@@ -22,13 +28,21 @@ public final class Main {
               ensure-db <host> <port> <user> <db>...            creates the databases that are missing
               recreate-db <host> <port> <user> <db>             drops the database and creates it empty
               redis-persistence <host> <port> [--apply]         prints (and with --apply sets) AOF, appendfsync, maxmemory-policy
-              topics <bootstrap> <name:partitions[:compact]>... creates the topics that are missing
+              topics <bootstrap>                                creates the topics of pai.events.Topics that are missing
+              kafka-storage <dir> <port> <kafkaLibDir> <log>    writes a broker's config into <dir>, formats <dir>/data once
+              gateway-config <repo> <stateDir> <logDir> <gatewayPort> <chatPort> <agentPort> <redpacketPort> <sharePort>
+                                                                renders <repo>/gateway/nginx.conf into <stateDir>/nginx/nginx.conf
+              demo-seed <gatewayUrl> <seedDir> <keysDir> <photo>  seeds the demo, retrying only the steps not done before
+              test-report <root> <mavenExit>                    counts the tests of <root>/*/target/*-reports; fails when
+                                                                maven failed or no IT passed
             """;
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        // UTF-8 whatever the locale, as the bash side prints (the demo seed's chat is Chinese).
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         if (args.length == 0) {
             fail(USAGE);
         }
@@ -42,7 +56,14 @@ public final class Main {
             case "recreate-db" -> Databases.recreate(arg(rest, 0), port(arg(rest, 1)), arg(rest, 2),
                     System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""), arg(rest, 3));
             case "redis-persistence" -> RedisPersistence.run(arg(rest, 0), port(arg(rest, 1)), rest.contains("--apply"));
-            case "topics" -> Topics.ensure(arg(rest, 0), rest.subList(1, rest.size()));
+            case "topics" -> KafkaTopics.ensure(arg(rest, 0));
+            case "kafka-storage" -> kafkaStorage(rest);
+            case "gateway-config" -> GatewayConfig.write(Path.of(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
+                    new GatewayConfig.Ports(port(arg(rest, 3)), port(arg(rest, 4)), port(arg(rest, 5)), port(arg(rest, 6)),
+                            port(arg(rest, 7))));
+            case "demo-seed" -> DemoSeed.run(URI.create(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
+                    Path.of(arg(rest, 3)), System.out);
+            case "test-report" -> testReport(rest);
             case "-h", "--help", "help" -> System.out.print(USAGE);
             default -> fail("unknown command " + args[0] + "\n" + USAGE);
         }
@@ -75,6 +96,25 @@ public final class Main {
         KeyPair keys = DevKeys.loadOrCreate(dir);
         System.out.println(service ? DevTokens.mintService(keys.getPrivate(), userId, ttl)
                 : DevTokens.mint(keys.getPrivate(), userId, operator, ttl));
+    }
+
+    private static void kafkaStorage(List<String> args) throws Exception {
+        Path dir = Path.of(arg(args, 0));
+        KafkaStorage.writeConfig(dir, port(arg(args, 1)));
+        KafkaStorage.formatOnce(dir, Path.of(arg(args, 2)), Path.of(arg(args, 3)));
+    }
+
+    private static void testReport(List<String> args) throws Exception {
+        Path root = Path.of(arg(args, 0));
+        TestReports.Counts unitTests = TestReports.count(root, TestReports.UNIT_TESTS);
+        TestReports.Counts its = TestReports.count(root, TestReports.ITS);
+        System.out.println(TestReports.summary(unitTests, its));
+        Optional<String> failure = TestReports.failure(Integer.parseInt(arg(args, 1)), its);
+        if (failure.isPresent()) {
+            // The verdict of ./pai test itself, so worded as its own messages are.
+            System.err.println("pai: " + failure.get());
+            System.exit(1);
+        }
     }
 
     private static void ensureDb(List<String> args) throws Exception {

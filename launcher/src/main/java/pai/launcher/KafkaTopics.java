@@ -16,35 +16,26 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import pai.events.Topics;
+import pai.events.Topics.Topic;
 
 /**
- * Creates the topics of SPEC.md in one JVM (kafka-topics would take one JVM per topic), waiting for
- * a broker that is still starting. Idempotent: existing topics are kept, and only grown when they
- * have fewer partitions than asked (e.g. auto-created by an older broker).
+ * Creates the topics of {@link Topics#ALL} in one JVM (kafka-topics would take one JVM per topic),
+ * waiting for a broker that is still starting. Idempotent: existing topics are kept, and only grown
+ * when they have fewer partitions than the table asks (e.g. auto-created by an older broker).
  */
-final class Topics {
+final class KafkaTopics {
     private static final Duration WAIT_FOR_BROKER = Duration.ofSeconds(90);
 
-    private Topics() {
+    private KafkaTopics() {
     }
 
-    record Spec(String name, int partitions, boolean compact) {
-        static Spec parse(String text) {
-            String[] parts = text.split(":");
-            if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !"compact".equals(parts[2]))) {
-                throw new IllegalArgumentException("topic must be name:partitions[:compact], got " + text);
-            }
-            return new Spec(parts[0], Integer.parseInt(parts[1]), parts.length == 3);
-        }
-
-        NewTopic toNewTopic() {
-            NewTopic topic = new NewTopic(name, partitions, (short) 1);
-            return compact ? topic.configs(Map.of("cleanup.policy", "compact")) : topic;
-        }
+    private static NewTopic toNewTopic(Topic topic) {
+        NewTopic created = new NewTopic(topic.name(), topic.partitions(), (short) 1);
+        return topic.compacted() ? created.configs(Map.of("cleanup.policy", "compact")) : created;
     }
 
-    static void ensure(String bootstrap, List<String> specs) throws Exception {
-        List<Spec> wanted = specs.stream().map(Spec::parse).toList();
+    static void ensure(String bootstrap) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
@@ -53,11 +44,11 @@ final class Topics {
             Set<String> existing = listWhenReady(admin);
             List<NewTopic> missing = new ArrayList<>();
             List<String> present = new ArrayList<>();
-            for (Spec spec : wanted) {
-                if (existing.contains(spec.name())) {
-                    present.add(spec.name());
+            for (Topic topic : Topics.ALL) {
+                if (existing.contains(topic.name())) {
+                    present.add(topic.name());
                 } else {
-                    missing.add(spec.toNewTopic());
+                    missing.add(toNewTopic(topic));
                 }
             }
             for (Map.Entry<String, ? extends org.apache.kafka.common.KafkaFuture<Void>> created
@@ -72,7 +63,7 @@ final class Topics {
                     System.out.println(created.getKey() + " exists");
                 }
             }
-            growIfSmaller(admin, wanted, present);
+            growIfSmaller(admin, present);
         }
     }
 
@@ -90,23 +81,23 @@ final class Topics {
         }
     }
 
-    private static void growIfSmaller(Admin admin, List<Spec> wanted, List<String> present) throws Exception {
+    private static void growIfSmaller(Admin admin, List<String> present) throws Exception {
         if (present.isEmpty()) {
             return;
         }
         Map<String, TopicDescription> described = admin.describeTopics(present).allTopicNames().get();
         Map<String, NewPartitions> grow = new HashMap<>();
-        for (Spec spec : wanted) {
-            TopicDescription description = described.get(spec.name());
+        for (Topic topic : Topics.ALL) {
+            TopicDescription description = described.get(topic.name());
             if (description == null) {
                 continue;
             }
             int have = description.partitions().size();
-            if (have < spec.partitions()) {
-                grow.put(spec.name(), NewPartitions.increaseTo(spec.partitions()));
-                System.out.println(spec.name() + " grown from " + have + " to " + spec.partitions() + " partitions");
+            if (have < topic.partitions()) {
+                grow.put(topic.name(), NewPartitions.increaseTo(topic.partitions()));
+                System.out.println(topic.name() + " grown from " + have + " to " + topic.partitions() + " partitions");
             } else {
-                System.out.println(spec.name() + " exists (" + have + " partitions)");
+                System.out.println(topic.name() + " exists (" + have + " partitions)");
             }
         }
         if (!grow.isEmpty()) {
