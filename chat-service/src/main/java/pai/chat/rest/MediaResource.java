@@ -77,7 +77,8 @@ public class MediaResource {
     @PermitAll
     @Operation(summary = "The image behind a signed URL (no header needed, so that an img tag loads it)")
     @APIResponse(responseCode = "200", description = "The image as uploaded, cacheable privately until the URL expires",
-            content = { @Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/gif") })
+            content = { @Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"),
+                @Content(mediaType = "image/gif") })
     @APIResponse(responseCode = "400", description = CommonRefusals.INVALID_PARAMETER)
     @APIResponse(responseCode = "403", description = "MEDIA_URL_INVALID: the signature does not match or has expired")
     @APIResponse(responseCode = "404", description = "MEDIA_NOT_FOUND: no such image")

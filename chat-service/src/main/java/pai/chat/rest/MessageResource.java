@@ -50,10 +50,12 @@ public class MessageResource {
     @APIResponse(responseCode = "200", description = "The message the caller posted earlier with this clientMsgId",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "400", description = "INVALID_FIELD, INVALID_JSON or MALFORMED_JSON: a TEXT without 1..4000"
-            + " characters, an IMAGE without a mediaId the caller may post, a replyToSeq the pai has not reached; field names it")
+            + " characters, an IMAGE without a mediaId the caller may post, a replyToSeq the pai has not reached; field"
+            + " names it")
     @APIResponse(responseCode = "403", description = CommonRefusals.NOT_A_MEMBER)
     @APIResponse(responseCode = "404", description = "PAI_NOT_FOUND: no such pai")
-    @APIResponse(responseCode = "429", description = "RATE_LIMITED: the caller's send limit; Retry-After says when to come back")
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: the caller's send limit; Retry-After says when to come"
+            + " back")
     public Response post(@PathParam("paiId") String paiId, @Valid @NotNull PostMessage request) {
         var posted = messages.post(user.id(), paiId, new MessageService.NewMessage(request.clientMsgId(),
                 MessageKind.valueOf(request.kind().name()), request.text(), request.mediaId(), request.replyToSeq()));

@@ -28,7 +28,8 @@ import pai.platform.security.CurrentUser;
 /** Watch or listen together: one session per pai at a time, controlled by its host unless handed over. */
 @Path("/api/chat/pais/{paiId}/sessions")
 @RolesAllowed(CurrentUser.USER)
-@Tag(name = "sessions", description = "Watch or listen together: one session per pai, controlled by its host unless handed over")
+@Tag(name = "sessions", description = "Watch or listen together: one session per pai, controlled by its host unless"
+        + " handed over")
 public class SessionResource {
     private final PlaybackService playback;
     private final CurrentUser user;

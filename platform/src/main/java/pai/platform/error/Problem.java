@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * says which rule refused a call when one code covers several (which velocity guard answered RATE_LIMITED).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = Problem.SCHEMA, description = "RFC 9457 problem details; code says which refusal (docs/contract.md, error codes)")
+@Schema(name = Problem.SCHEMA, description = "RFC 9457 problem details; code says which refusal (docs/contract.md,"
+        + " error codes)")
 public record Problem(String type, String title, int status, String detail, String code, String field,
         List<FieldError> errors, String reason) {
 

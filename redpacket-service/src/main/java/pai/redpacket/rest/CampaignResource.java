@@ -60,7 +60,8 @@ public class CampaignResource {
     @APIResponse(responseCode = "400", description = "INVALID_FIELD, INVALID_JSON or MALFORMED_JSON: a window that ends"
             + " before it starts or in the past, a timezone no IANA zone, an Idempotency-Key not 1..100 characters; field"
             + " names it")
-    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another request, or that request is still running")
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another"
+            + " request, or that request is still running")
     public Response create(@HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull CreateCampaign request) {
         return Answers.of(campaigns.create(user.id(), Answers.checkedKey(idempotencyKey), request));
@@ -133,7 +134,8 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND: no such campaign")
     @APIResponse(responseCode = "409", description = "INSUFFICIENT_BUDGET: the campaign has less left than the drop;"
             + " CAMPAIGN_NOT_ACTIVE: the campaign is paused or cancelled")
-    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another request, or that request is still running")
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another"
+            + " request, or that request is still running")
     public Response createDrop(@PathParam("campaignId") String campaignId,
             @HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey, @Valid @NotNull CreateDrop request) {
         return Answers.of(campaigns.createDrop(user.id(), Answers.checkedKey(idempotencyKey), campaignId, request));

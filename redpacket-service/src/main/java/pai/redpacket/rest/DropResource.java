@@ -45,8 +45,8 @@ public class DropResource {
             + " GRAB_LIMIT_REACHED: the caller's chances in the campaign are used up")
     @APIResponse(responseCode = "410", description = "SOLD_OUT: every packet of the drop is taken")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many grab attempts this second; Retry-After says when")
-    @APIResponse(responseCode = "503", description = "BUSY: the grabs waiting for the ledger passed their limit, or the"
-            + " drop is being rebuilt after Redis lost it; try again in a moment")
+    @APIResponse(responseCode = "503", description = "BUSY: the grabs waiting to be relayed to Kafka passed their limit,"
+            + " or the drop is being rebuilt after Redis lost it; try again in a moment")
     public Uni<GrabView> grab(@PathParam("dropId") String dropId) {
         return grabs.grabDrop(user.id(), dropId)
                 .map(g -> new GrabView(g.claim().grabId(), dropId, g.claim().amountCents(), g.replayed()));

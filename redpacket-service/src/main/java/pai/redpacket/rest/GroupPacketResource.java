@@ -47,12 +47,14 @@ public class GroupPacketResource {
     @Operation(summary = "Send a lucky packet into a pai: 1..200 packets, at most 2,000,000 cents, debited from the wallet;"
             + " a PACKET card appears in the chat")
     @APIResponse(responseCode = "201", description = "The packet, open for 24 hours" + Answers.REPLAYED,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupPacketView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupPacketView.class)))
     @APIResponse(responseCode = "400", description = "INVALID_FIELD, INVALID_JSON or MALFORMED_JSON: fewer cents than"
             + " packets, a count or total out of range, an Idempotency-Key not 1..100 characters; field names it")
     @APIResponse(responseCode = "403", description = CommonRefusals.NOT_A_MEMBER)
     @APIResponse(responseCode = "409", description = "INSUFFICIENT_BALANCE: the wallet holds less than the packet")
-    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another request, or that request is still running")
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another"
+            + " request, or that request is still running")
     public Response send(@PathParam("paiId") String paiId, @HeaderParam(Answers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull SendPacket request) {
         return Answers.of(packets.send(user.id(), paiId, Answers.checkedKey(idempotencyKey), request));
@@ -68,7 +70,7 @@ public class GroupPacketResource {
     @APIResponse(responseCode = "410", description = "SOLD_OUT: every packet is taken")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many grab attempts this second; Retry-After says when")
     @APIResponse(responseCode = "503", description = "BUSY: the packet is opening, or being rebuilt after Redis lost it, or"
-            + " the grabs waiting for the ledger passed their limit; try again in a moment")
+            + " the grabs waiting to be relayed to Kafka passed their limit; try again in a moment")
     public Uni<PacketGrabView> grab(@PathParam("packetId") String packetId) {
         return grabs.grabGroupPacket(user.id(), packetId)
                 .map(g -> new PacketGrabView(g.claim().grabId(), packetId, g.claim().amountCents(), g.replayed()));

@@ -46,7 +46,8 @@ public class PlayerResource {
     @Path("/wallet")
     @Operation(summary = "The caller's wallet: balance, pending grabs and ledger entries, newest first; beforeId is the"
             + " last entry seen")
-    @APIResponse(responseCode = "200", description = "The balance, the cents won but not yet in the ledger, and a page of entries")
+    @APIResponse(responseCode = "200", description = "The balance, the cents won but not yet in the ledger, and a page of"
+            + " entries")
     @APIResponse(responseCode = "400", description = CommonRefusals.INVALID_PARAMETER)
     public WalletView wallet(@QueryParam("beforeId") @Min(1) Long beforeId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
