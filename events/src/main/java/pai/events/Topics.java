@@ -1,6 +1,6 @@
 package pai.events;
 
-/** Kafka topic names, as SPEC.md fixes them. */
+/** Kafka topic names, as docs/contract.md fixes them. */
 public final class Topics {
     public static final String CHAT_MESSAGES = "pai.chat.messages";
     /** Compacted: the latest membership per paiId:userId. */

@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the topics of SPEC.md in one JVM (kafka-topics would take one JVM per topic), waiting for
+ * Creates the topics of docs/contract.md in one JVM (kafka-topics would take one JVM per topic), waiting for
  * a broker that is still starting. Idempotent: existing topics are kept, and only grown when they
  * have fewer partitions than asked (e.g. auto-created by an older broker).
  */

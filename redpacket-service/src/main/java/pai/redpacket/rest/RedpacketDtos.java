@@ -14,7 +14,7 @@ import pai.redpacket.domain.CampaignStatus;
 import pai.redpacket.domain.DropStatus;
 import pai.redpacket.domain.SplitMode;
 
-/** The JSON shapes of redpacket-service's API (SPEC.md). Money is long cents everywhere. */
+/** The JSON shapes of redpacket-service's API (docs/contract.md). Money is long cents everywhere. */
 public final class RedpacketDtos {
     /** 1,000,000,000 yuan. */
     public static final long MAX_BUDGET_CENTS = 100_000_000_000L;
