@@ -1,5 +1,6 @@
 -- Adds a share reward's extra grab chances to a user's campaign bonus, at most once per reward
--- and never beyond the campaign's cap (invariant 2: maxGrabsPerUser plus capped bonus chances).
+-- and never beyond the campaign's cap (docs/contract.md invariant 2: maxGrabsPerUser plus capped
+-- bonus chances).
 -- KEYS[1] campaign bonus hash (user -> chances), KEYS[2] campaign applied-rewards set
 -- ARGV[1] user id, ARGV[2] reward id, ARGV[3] chances the reward gives, ARGV[4] cap per user
 -- Returns the user's bonus after the call, or -1 when the reward had been applied before.

@@ -1,5 +1,5 @@
 -- Closes a pool (a drop, or a group packet at expiry): no grab succeeds after this, and what is left goes into the stream once, for the
--- ledger to refund (invariant 5). A second close, from another scheduler, changes nothing.
+-- ledger to refund (docs/contract.md invariant 5). A second close, from another scheduler, changes nothing.
 -- KEYS[1] drop meta hash, KEYS[2] drop packets list, KEYS[3] drop claims hash, KEYS[4] grab stream
 -- ARGV[1] pool id, ARGV[2] owner (campaign or pai id), ARGV[3] seconds to keep the claims for repeated
 -- grabs, ARGV[4] pool kind

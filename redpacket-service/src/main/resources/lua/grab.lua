@@ -15,8 +15,8 @@
 -- then per grab i: ARGV[4 + 2i] user id, ARGV[5 + 2i] a fresh grab id
 -- Returns one reply per grab, {outcome[, claim]}; outcome OK | REPLAY | NOT_LOADED | NOT_ACTIVE |
 -- LIMIT | BUSY | SOLD_OUT | RATE_LIMITED.
--- Keeps invariant 2 (one packet per user per drop, per campaign at most maxGrabs + bonus) and
--- invariant 5's "no grab succeeds after the close" (the close script sets CLOSED atomically).
+-- Keeps docs/contract.md invariant 2 (one packet per user per drop, per campaign at most maxGrabs +
+-- bonus) and invariant 5's "no grab succeeds after the close" (the close script sets CLOSED atomically).
 local function grab(user, grabId, attemptsKey)
   local claim = redis.call('HGET', KEYS[3], user)
   if claim then

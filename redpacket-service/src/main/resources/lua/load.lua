@@ -1,6 +1,6 @@
 -- Makes a drop grabbable: the packets pushed by one loader into its own staging list become the
 -- drop's list, and the meta appears, in one step. A second loader finds the meta and backs off,
--- so packets are never loaded twice (invariant 1).
+-- so packets are never loaded twice (docs/contract.md invariant 1).
 -- KEYS[1] drop meta hash, KEYS[2] drop packets list, KEYS[3] this loader's staging list,
 -- KEYS[4] the scope's grabs hash, which gets its '~' marker (see grab.lua)
 -- ARGV[1] startMs, ARGV[2] endMs, ARGV[3] maxGrabs, ARGV[4] amountCents, ARGV[5] packet count,

@@ -1,7 +1,7 @@
 -- Restores a pool that Redis lost, from PostgreSQL's truth: the packets not in the ledger become
 -- the list (staged beforehand), the ledger's grabs become the claims, and the meta appears last,
 -- all in one step. A pool Redis still (or again) holds is left alone, so a rebuild never doubles
--- a packet (invariant 1) or forgets a grab (invariants 2 and 4).
+-- a packet (docs/contract.md invariant 1) or forgets a grab (docs/contract.md invariants 2 and 4).
 -- KEYS[1] meta hash, KEYS[2] packets list, KEYS[3] staged packets list, KEYS[4] claims hash,
 -- KEYS[5] staged claims hash (user -> "grabId:index:amount:grabbedMs"), KEYS[6] the scope's grabs hash
 -- ARGV[1] startMs, ARGV[2] endMs, ARGV[3] maxGrabs, ARGV[4] remainingCents, ARGV[5] remaining packets,

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +26,11 @@ class PlatformEndpointsTest extends ServiceContractTest {
     @Override
     protected String documentedPath() {
         return "/api/agents/catalog";
+    }
+
+    @Override
+    protected Set<String> operationsRefusedOnlyForAuth() {
+        return Set.of("GET /api/agents/catalog");
     }
 
     @Test

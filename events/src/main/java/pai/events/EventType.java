@@ -14,7 +14,7 @@ import pai.events.redpacket.RedPacketLifecycle;
 import pai.events.share.ShareActivity;
 import pai.events.share.ShareRewardGranted;
 
-/** Every event type of SPEC.md's topic table: its wire name, its topic, its record and version. */
+/** Every event type of the topic table in docs/contract.md: its wire name, its topic, its record and version. */
 public enum EventType {
     CHAT_MESSAGE_POSTED("chat.message.posted", Topics.CHAT_MESSAGES, ChatMessagePosted.class, 1),
     MEMBERSHIP_CHANGED("chat.membership.changed", Topics.CHAT_MEMBERS, MembershipChanged.class, 1),

@@ -3,7 +3,7 @@ package pai.events;
 import java.util.List;
 
 /**
- * Kafka topics as SPEC.md fixes them: their names, and in {@link #ALL} the one table of their
+ * Kafka topics as docs/contract.md fixes them: their names, and in {@link #ALL} the one table of their
  * partitions and compaction, from which the launcher creates them and against which a test holds
  * docker-compose.yml's kafka-init.
  */

@@ -26,7 +26,7 @@ import pai.events.Topics.Topic;
 
 /**
  * Docker does not run everywhere the build runs, so docker-compose.yml is checked by reading it:
- * the ports and topics of SPEC.md, health checks, Redis durability, the environment contract it
+ * the ports and topics of docs/contract.md, health checks, Redis durability, the environment contract it
  * shares with the launcher {@code ./pai}, and the gateway, Prometheus and Grafana files it mounts.
  */
 class DockerComposeTest {
@@ -34,7 +34,7 @@ class DockerComposeTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The four services and their ports, as SPEC.md fixes them. */
+    /** The four services and their ports, as docs/contract.md fixes them. */
     private static final Map<String, Integer> APP_PORTS = orderedMap(
             "chat-service", 8081,
             "agent-service", 8082,
@@ -49,7 +49,7 @@ class DockerComposeTest {
             "prometheus", 9090,
             "grafana", 3000);
 
-    /** Gateway prefixes of SPEC.md and the service behind each. */
+    /** Gateway prefixes of docs/contract.md and the service behind each. */
     private static final Map<String, String> GATEWAY_ROUTES = orderedMap(
             "/api/chat/", "chat-service",
             "/api/agents/", "agent-service",

@@ -35,7 +35,7 @@ final class RedpacketLedger {
         return single("select coalesce(sum(amount_cents), 0) from refund where pool_id = ?", poolId);
     }
 
-    /** Wallets of the pool's grabbers whose balance differs from their entries (invariant 6). */
+    /** Wallets of the pool's grabbers whose balance differs from their entries (docs/contract.md invariant 6). */
     static long walletsOffTheirEntries(String poolId) throws SQLException {
         return single("""
                 select count(*) from (
@@ -44,7 +44,7 @@ final class RedpacketLedger {
                   group by w.user_id, w.balance_cents having w.balance_cents <> sum(e.amount_cents)) off""", poolId);
     }
 
-    /** Grabs recorded at or after the drop's end: there must be none (invariant 5). */
+    /** Grabs recorded at or after the drop's end: there must be none (docs/contract.md invariant 5). */
     static long grabsAfterTheEnd(String dropId) throws SQLException {
         return single("""
                 select count(*) from grab g join packet_drop d on d.id = g.pool_id

@@ -45,7 +45,7 @@ import pai.redpacket.domain.Wallets;
 import pai.redpacket.service.pool.RedisKeys;
 
 /**
- * Every endpoint of redpacket-service against bad input (SPEC.md: a 4xx problem+json naming the
+ * Every endpoint of redpacket-service against bad input (docs/contract.md: a 4xx problem+json naming the
  * field and its code, never a 500, never a partial write), wrong roles and other people's
  * resources. Each case compares the rows and Redis keys it could touch before and after.
  */

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +27,11 @@ class PlatformEndpointsTest extends ServiceContractTest {
     @Override
     protected String documentedPath() {
         return "/api/redpackets/drops/{dropId}/grab";
+    }
+
+    @Override
+    protected Set<String> operationsRefusedOnlyForAuth() {
+        return Set.of("GET /api/redpackets/live");
     }
 
     @Test

@@ -12,7 +12,7 @@ import pai.agent.domain.Cadence;
 import pai.agent.domain.GoalKind;
 import pai.agent.service.supervisor.NewGoal;
 
-/** The request bodies of the supervisor's API (SPEC.md); the answers are the service's records. */
+/** The request bodies of the supervisor's API (docs/contract.md); the answers are the service's records. */
 public final class GoalDtos {
     /** Text shown to people holds no control characters (PostgreSQL cannot even store NUL). */
     static final String PRINTABLE = "\\P{Cc}*";

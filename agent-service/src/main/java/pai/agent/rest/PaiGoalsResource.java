@@ -13,14 +13,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import pai.agent.rest.GoalDtos.CreateGoal;
 import pai.agent.service.supervisor.GoalInfo;
 import pai.agent.service.supervisor.SupervisorService;
+import pai.platform.error.CommonRefusals;
 import pai.platform.rest.Page;
 import pai.platform.security.CurrentUser;
 
@@ -38,7 +43,12 @@ public class PaiGoalsResource {
     }
 
     @POST
-    @Operation(summary = "Set a goal for the pai (201); 403 NOT_A_MEMBER, 400 naming the field")
+    @Operation(summary = "Set a goal for the pai (any member)")
+    @APIResponse(responseCode = "201", description = "The new goal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalInfo.class)))
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD, INVALID_JSON or MALFORMED_JSON: a remindAt not HH:mm,"
+            + " a timezone no IANA zone, a tag no hashtag, restDays on a goal that is not DAILY; field names it")
+    @APIResponse(responseCode = "403", description = CommonRefusals.NOT_A_MEMBER)
     public Response create(@PathParam("paiId") String paiId, @Valid @NotNull CreateGoal request) {
         GoalInfo goal = supervisor.createGoal(user.id(), paiId, request.toNewGoal());
         return Response.created(URI.create("/api/agents/goals/" + goal.id())).entity(goal).build();
@@ -46,6 +56,10 @@ public class PaiGoalsResource {
 
     @GET
     @Operation(summary = "The pai's goals, newest first; beforeGoalId is the last goal of the previous page")
+    @APIResponse(responseCode = "200", description = "A page of goals")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD: beforeGoalId is not a goal of this pai, or a parameter"
+            + " does not parse or is out of range")
+    @APIResponse(responseCode = "403", description = CommonRefusals.NOT_A_MEMBER)
     public Page<GoalInfo> list(@PathParam("paiId") String paiId, @QueryParam("beforeGoalId") String beforeGoalId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return supervisor.goals(user.id(), paiId, beforeGoalId, limit);

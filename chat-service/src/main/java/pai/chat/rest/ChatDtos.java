@@ -22,7 +22,7 @@ import pai.events.chat.MessageKind;
 import pai.events.chat.PlaybackKind;
 import pai.events.chat.SenderKind;
 
-/** The JSON shapes of chat-service's API (SPEC.md). */
+/** The JSON shapes of chat-service's API (docs/contract.md). */
 public final class ChatDtos {
     private ChatDtos() {
     }

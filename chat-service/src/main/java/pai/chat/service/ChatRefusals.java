@@ -2,7 +2,7 @@ package pai.chat.service;
 
 import pai.platform.error.ApiException;
 
-/** The refusals of chat-service, each with its SPEC.md code. */
+/** The refusals of chat-service, each with its code (docs/contract.md, error codes). */
 public final class ChatRefusals {
     private ChatRefusals() {
     }

@@ -2,7 +2,7 @@ package pai.platform.error;
 
 /**
  * A refusal the API explains to its caller: an HTTP status, a machine-readable {@code code}
- * (UPPER_SNAKE, as listed in SPEC.md) and, for bad input, the offending field.
+ * (UPPER_SNAKE, as listed in docs/contract.md) and, for bad input, the offending field.
  */
 public class ApiException extends RuntimeException {
     private final int status;

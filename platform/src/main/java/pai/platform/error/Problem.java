@@ -2,6 +2,8 @@ package pai.platform.error;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,10 +11,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * says which rule refused a call when one code covers several (which velocity guard answered RATE_LIMITED).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = Problem.SCHEMA, description = "RFC 9457 problem details; code says which refusal (docs/contract.md,"
+        + " error codes)")
 public record Problem(String type, String title, int status, String detail, String code, String field,
         List<FieldError> errors, String reason) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The name of this record's schema in the OpenAPI documents. */
+    public static final String SCHEMA = "Problem";
 
     public record FieldError(String field, String message) {
     }

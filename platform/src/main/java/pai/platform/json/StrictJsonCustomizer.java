@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * SPEC.md: JSON is strict. A string where a number belongs, a fraction where an integer belongs,
+ * docs/contract.md: JSON is strict. A string where a number belongs, a fraction where an integer belongs,
  * a number where a string belongs, an unknown enum or field is refused instead of coerced. An
  * instant is an ISO-8601 string (never epoch seconds) that PostgreSQL can store.
  */

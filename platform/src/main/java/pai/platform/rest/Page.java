@@ -2,7 +2,7 @@ package pai.platform.rest;
 
 import java.util.List;
 
-/** SPEC.md: every list is paged as {@code {items, hasMore}}; the cursor parameters are per endpoint. */
+/** docs/contract.md: every list is paged as {@code {items, hasMore}}; the cursor parameters are per endpoint. */
 public record Page<T>(List<T> items, boolean hasMore) {
 
     /** Builds a page from a query that fetched one row more than {@code limit}, to learn whether more exist. */

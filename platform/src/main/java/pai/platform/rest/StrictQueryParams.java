@@ -17,7 +17,7 @@ import pai.platform.error.InvalidFieldException;
 import pai.platform.json.StrictJsonCustomizer;
 
 /**
- * Query parameters that do not parse are a 400 naming the parameter (SPEC.md), where JAX-RS
+ * Query parameters that do not parse are a 400 naming the parameter (docs/contract.md), where JAX-RS
  * would answer 404: {@code limit=abc}, {@code limit=1.5}, an integer out of range, a cursor that
  * is not an ISO-8601 instant or lies outside what PostgreSQL stores.
  */

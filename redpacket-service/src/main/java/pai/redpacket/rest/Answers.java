@@ -9,6 +9,9 @@ import pai.redpacket.service.IdempotentRequests;
 /** Turns a stored or fresh idempotent answer into a response, and checks the Idempotency-Key header. */
 final class Answers {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** How the OpenAPI documents say what {@link #of} answers to a retry. */
+    static final String REPLAYED = " (a retry with the same Idempotency-Key answers the first one again, with"
+            + " Idempotent-Replayed: true)";
 
     private Answers() {
     }

@@ -2,7 +2,7 @@ package pai.redpacket.service;
 
 import pai.platform.error.ApiException;
 
-/** The refusals of redpacket-service, each with its SPEC.md code. */
+/** The refusals of redpacket-service, each with its code (docs/contract.md, error codes). */
 public final class RedpacketRefusals {
     private RedpacketRefusals() {
     }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -34,7 +37,7 @@ import pai.share.service.visit.Visitors;
  */
 @Path("/s")
 @PermitAll
-@Tag(name = "landing")
+@Tag(name = "landing", description = "What a shared link opens, without sign-in")
 public class LandingResource {
     /** The user agents of link previewers: their fetches draw a card, they are no visitor and no click. */
     private static final Pattern CRAWLERS = Pattern.compile(
@@ -60,8 +63,12 @@ public class LandingResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Open a shared link (no sign-in): 302 to the target's page, counting the click once per visitor"
-            + " and campaign day; an Open Graph page for link previewers; 404 SHARE_NOT_FOUND")
+    @Operation(summary = "Open a shared link (no sign-in), counting the click once per visitor and campaign day")
+    @APIResponse(responseCode = "302", description = "To the target's page in the web client, with ?share={code}",
+            headers = @Header(name = "Location", description = "relative, so the visitor stays on the gateway's origin"))
+    @APIResponse(responseCode = "200", description = "For a link previewer: a page of Open Graph tags; no click counted",
+            content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "404", description = "SHARE_NOT_FOUND: no link has this code")
     public Response open(@PathParam("code") String code, @CookieParam(Visitors.COOKIE) String cookie,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language, @Context HttpServerRequest request,
@@ -87,7 +94,9 @@ public class LandingResource {
 
     @GET
     @Path("/{code}/preview.png")
-    @Operation(summary = "The link's preview picture, 1200×630 PNG; 404 SHARE_NOT_FOUND")
+    @Operation(summary = "The link's preview picture for link previewers")
+    @APIResponse(responseCode = "200", description = "A 1200×630 PNG", content = @Content(mediaType = "image/png"))
+    @APIResponse(responseCode = "404", description = "SHARE_NOT_FOUND: no link has this code")
     public Response previewImage(@PathParam("code") String code) {
         ShareLink link = links.find(code);
         return Response.ok(previews.image(link), "image/png").header("Cache-Control", "public, max-age=3600").build();

@@ -2,7 +2,7 @@ package pai.agent.service.supervisor;
 
 import pai.platform.error.ApiException;
 
-/** The supervisor's refusals, each with its code (SPEC.md). */
+/** The supervisor's refusals, each with its code (docs/contract.md, error codes). */
 public final class SupervisorRefusals {
     private SupervisorRefusals() {
     }
