@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import pai.chat.rest.ChatDtos.ControlSession;
 import pai.chat.rest.ChatDtos.SessionView;
 import pai.chat.rest.ChatDtos.StartSession;
-import pai.chat.service.PlaybackService;
+import pai.chat.service.playback.PlaybackService;
 import pai.platform.security.CurrentUser;
 
 /** Watch or listen together: one session per pai at a time, controlled by its host unless handed over. */

@@ -9,7 +9,6 @@ import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
 import pai.chat.service.ChatRefusals;
-import pai.chat.service.SendRateLimiter;
 import pai.chat.service.media.MediaService;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.MessageKind;
