@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import pai.chat.service.live.LiveDelivery;
+import pai.chat.service.live.MembershipChanges;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.ChatMessagePosted;
@@ -20,9 +21,11 @@ public class LiveConsumers {
     public static final String LIVE_MEMBERS = "live-members";
 
     private final LiveDelivery live;
+    private final MembershipChanges membershipChanges;
 
-    public LiveConsumers(LiveDelivery live) {
+    public LiveConsumers(LiveDelivery live, MembershipChanges membershipChanges) {
         this.live = live;
+        this.membershipChanges = membershipChanges;
     }
 
     @Incoming(LIVE_MESSAGES)
@@ -35,7 +38,7 @@ public class LiveConsumers {
     @Incoming(LIVE_MEMBERS)
     public void onMembership(EventEnvelope<? extends EventData> event) {
         if (event.data() instanceof MembershipChanged changed) {
-            live.onMembership(changed);
+            membershipChanges.apply(changed);
         }
     }
 }

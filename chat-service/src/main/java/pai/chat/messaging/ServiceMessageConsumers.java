@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import pai.chat.service.message.MessageService;
+import pai.chat.service.message.ServiceMessages;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.agent.AgentReplyRequested;
@@ -25,11 +25,11 @@ public class ServiceMessageConsumers {
     public static final String AGENT_REPLIES = "agent-replies";
     public static final String REDPACKET_LIFECYCLE = "redpacket-lifecycle";
 
-    private final MessageService messages;
+    private final ServiceMessages serviceMessages;
     private final Inbox inbox;
 
-    public ServiceMessageConsumers(MessageService messages, Inbox inbox) {
-        this.messages = messages;
+    public ServiceMessageConsumers(ServiceMessages serviceMessages, Inbox inbox) {
+        this.serviceMessages = serviceMessages;
         this.inbox = inbox;
     }
 
@@ -38,7 +38,7 @@ public class ServiceMessageConsumers {
     @Transactional
     public void onAgentReply(EventEnvelope<? extends EventData> event) {
         if (event.data() instanceof AgentReplyRequested reply && inbox.firstDelivery(AGENT_REPLIES, event)) {
-            messages.storeAgentReply(reply);
+            serviceMessages.storeAgentReply(reply);
         }
     }
 
@@ -48,7 +48,7 @@ public class ServiceMessageConsumers {
     public void onRedPacketLifecycle(EventEnvelope<? extends EventData> event) {
         if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.CREATED
                 && lifecycle.poolKind() == PoolKind.GROUP_PACKET && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
-            messages.storePacketCard(lifecycle);
+            serviceMessages.storePacketCard(lifecycle);
         }
     }
 }

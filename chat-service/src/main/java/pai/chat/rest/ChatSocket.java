@@ -19,6 +19,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import pai.chat.service.live.LiveConnections;
 import pai.chat.service.live.LiveDelivery;
 import pai.chat.service.live.LiveFrames;
 import pai.platform.security.CurrentUser;
@@ -33,11 +34,13 @@ public class ChatSocket {
     static final String SUBPROTOCOL = "bearer";
 
     private final LiveDelivery live;
+    private final LiveConnections connections;
     private final JWTParser tokens;
     private final ObjectMapper json;
 
-    public ChatSocket(LiveDelivery live, JWTParser tokens, ObjectMapper json) {
+    public ChatSocket(LiveDelivery live, LiveConnections connections, JWTParser tokens, ObjectMapper json) {
         this.live = live;
+        this.connections = connections;
         this.tokens = tokens;
         this.json = json;
     }
@@ -74,7 +77,7 @@ public class ChatSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        live.unregister(connection.id());
+        connections.remove(connection.id());
     }
 
     private Optional<JsonWebToken> verify(String token) {

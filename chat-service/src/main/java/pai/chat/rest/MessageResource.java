@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import pai.chat.rest.ChatDtos.MessageView;
 import pai.chat.rest.ChatDtos.PostMessage;
-import pai.chat.service.message.MessageService;
+import pai.chat.service.message.MessageHistory;
+import pai.chat.service.message.MessageRecall;
+import pai.chat.service.message.UserPosting;
 import pai.events.chat.MessageKind;
 import pai.platform.error.CommonRefusals;
 import pai.platform.rest.Page;
@@ -34,11 +36,15 @@ import pai.platform.security.CurrentUser;
 @RolesAllowed(CurrentUser.USER)
 @Tag(name = "messages", description = "A pai's messages: post, history both ways, recall")
 public class MessageResource {
-    private final MessageService messages;
+    private final UserPosting posting;
+    private final MessageHistory history;
+    private final MessageRecall recall;
     private final CurrentUser user;
 
-    public MessageResource(MessageService messages, CurrentUser user) {
-        this.messages = messages;
+    public MessageResource(UserPosting posting, MessageHistory history, MessageRecall recall, CurrentUser user) {
+        this.posting = posting;
+        this.history = history;
+        this.recall = recall;
         this.user = user;
     }
 
@@ -57,7 +63,7 @@ public class MessageResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: the caller's send limit; Retry-After says when to come"
             + " back")
     public Response post(@PathParam("paiId") String paiId, @Valid @NotNull PostMessage request) {
-        var posted = messages.post(user.id(), paiId, new MessageService.NewMessage(request.clientMsgId(),
+        var posted = posting.post(user.id(), paiId, new UserPosting.NewMessage(request.clientMsgId(),
                 MessageKind.valueOf(request.kind().name()), request.text(), request.mediaId(), request.replyToSeq()));
         MessageView view = MessageView.of(posted.message());
         if (!posted.created()) {
@@ -77,7 +83,7 @@ public class MessageResource {
             @QueryParam("beforeSeq") @Min(1) Long beforeSeq,
             @QueryParam("afterSeq") @Min(0) Long afterSeq,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        var page = messages.history(user.id(), paiId, beforeSeq, afterSeq, limit);
+        var page = history.history(user.id(), paiId, beforeSeq, afterSeq, limit);
         return new Page<>(page.items().stream().map(MessageView::of).toList(), page.hasMore());
     }
 
@@ -91,6 +97,6 @@ public class MessageResource {
     @APIResponse(responseCode = "409", description = "RECALL_WINDOW_PASSED: the sender's 2 minutes are over;"
             + " NOT_RECALLABLE: a red-packet card stays")
     public MessageView recall(@PathParam("paiId") String paiId, @PathParam("seq") @Min(1) long seq) {
-        return MessageView.of(messages.recall(user.id(), paiId, seq));
+        return MessageView.of(recall.recall(user.id(), paiId, seq));
     }
 }

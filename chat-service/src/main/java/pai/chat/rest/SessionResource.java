@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pai.chat.rest.ChatDtos.ControlSession;
 import pai.chat.rest.ChatDtos.SessionView;
 import pai.chat.rest.ChatDtos.StartSession;
-import pai.chat.service.PlaybackService;
+import pai.chat.service.playback.PlaybackService;
 import pai.platform.error.CommonRefusals;
 import pai.platform.security.CurrentUser;
 

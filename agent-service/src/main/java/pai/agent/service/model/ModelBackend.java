@@ -1,9 +1,5 @@
 package pai.agent.service.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +35,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import pai.agent.config.ModelConfig;
 import pai.agent.domain.Utterance;
 import pai.events.chat.SenderKind;
+import pai.platform.redis.RedisScripts;
 
 /**
  * The agents' way to an OpenAI-compatible chat model. It answers, or it answers nothing and the caller
@@ -61,7 +58,7 @@ public class ModelBackend {
     /** What a call may take beyond its attempts' timeouts: the worker's hand-over and the cancel. */
     private static final Duration GRACE = Duration.ofMillis(500);
     private static final Duration BUDGET_TTL = Duration.ofHours(2);
-    private static final String BUDGET_SCRIPT = resource("redis/model-budget.lua");
+    private static final String BUDGET_SCRIPT = "redis/model-budget.lua";
 
     enum Outcome {
         OK, TIMEOUT, ERROR, BUDGET, UNCONFIGURED;
@@ -76,14 +73,16 @@ public class ModelBackend {
 
     private final ModelConfig config;
     private final RedisDataSource redis;
+    private final RedisScripts scripts;
     private final MeterRegistry registry;
     /** Null when no endpoint is configured. */
     private final ChatModel model;
     private final ExecutorService attemptThreads = Executors.newCachedThreadPool(new AttemptThreads());
 
-    public ModelBackend(ModelConfig config, RedisDataSource redis, MeterRegistry registry) {
+    public ModelBackend(ModelConfig config, RedisDataSource redis, RedisScripts scripts, MeterRegistry registry) {
         this.config = config;
         this.redis = redis;
+        this.scripts = scripts;
         this.registry = registry;
         this.model = config.baseUrl().filter(url -> !url.isBlank()).map(url -> chatModel(config, url)).orElse(null);
     }
@@ -188,9 +187,7 @@ public class ModelBackend {
     }
 
     private boolean reserve(String paiId, int hourlyLimit) {
-        // EVAL with the script's text rather than its SHA: model calls are few, and there is no SHA to lose
-        // when Redis restarts
-        return redis.execute("EVAL", BUDGET_SCRIPT, "1", budgetKey(paiId), Integer.toString(hourlyLimit),
+        return scripts.run(BUDGET_SCRIPT, List.of(budgetKey(paiId)), Integer.toString(hourlyLimit),
                 Long.toString(BUDGET_TTL.toSeconds())).toInteger() == 1;
     }
 
@@ -234,17 +231,6 @@ public class ModelBackend {
     @PreDestroy
     void stop() {
         attemptThreads.shutdownNow();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ModelBackend.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Daemon threads, so that an attempt still being cancelled never holds the JVM at shutdown. */

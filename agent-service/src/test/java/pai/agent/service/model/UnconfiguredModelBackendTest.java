@@ -21,7 +21,7 @@ class UnconfiguredModelBackendTest {
     @ValueSource(strings = { "", "  " })
     void withoutABaseUrlNothingIsSentAndTheCallerFallsBack(String baseUrl) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ModelBackend backend = new ModelBackend(config(baseUrl), null, registry);
+        ModelBackend backend = new ModelBackend(config(baseUrl), null, null, registry);
 
         assertThat(backend.configured()).isFalse();
         assertThat(backend.budgetLeft("pai-1")).isFalse();

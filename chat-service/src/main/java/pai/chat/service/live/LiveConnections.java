@@ -12,7 +12,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 /** The WebSocket connections open on this instance, by connection id and by user. */
 @Singleton
-class LiveConnections {
+public class LiveConnections {
     private final Map<String, LiveConnection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<LiveConnection>> byUser = new ConcurrentHashMap<>();
     private final PaiStreams streams;
@@ -38,8 +38,8 @@ class LiveConnections {
         return byUser.getOrDefault(userId, Set.of());
     }
 
-    /** Forgets the connection and takes it out of its pais' streams. */
-    void remove(String connectionId) {
+    /** Forgets the connection and takes it out of its pais' streams: for a socket that closed. */
+    public void remove(String connectionId) {
         LiveConnection connection = byId.remove(connectionId);
         if (connection == null) {
             return;

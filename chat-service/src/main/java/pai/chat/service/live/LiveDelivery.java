@@ -13,16 +13,17 @@ import pai.chat.service.live.LiveFrames.RecallFrame;
 import pai.chat.service.message.MessageStored;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.ChatMessagePosted;
-import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 
 /**
- * Pushes what is stored to the WebSocket connections of this instance: what the socket and the
- * consumers call. Every instance reads all of pai.chat.messages, so each pai's messages reach its
- * members wherever they are connected; per pai they go out in seq order ({@link SeqHoldBack}, with
- * {@link GapFill} reading from the database what is late). What this instance stores it pushes as
- * soon as the transaction commits ({@link #onStored}); the Kafka copy then finds it delivered.
- * The parts behind it are {@code @Singleton}s: no client proxy on the way of every frame.
+ * Pushes what is stored to the WebSocket connections of this instance: the socket registers and
+ * resumes here, the message consumer delivers here (a closed socket goes straight to
+ * {@link LiveConnections}, a membership event to {@link MembershipChanges}). Every instance reads
+ * all of pai.chat.messages, so each pai's messages reach its members wherever they are connected;
+ * per pai they go out in seq order ({@link SeqHoldBack}, with {@link GapFill} reading from the
+ * database what is late). What this instance stores it pushes as soon as the transaction commits
+ * ({@link #onStored}); the Kafka copy then finds it delivered. The parts behind it are
+ * {@code @Singleton}s: no client proxy on the way of every frame.
  */
 @ApplicationScoped
 public class LiveDelivery {
@@ -36,16 +37,14 @@ public class LiveDelivery {
     private final PaiStreams streams;
     private final Resumes resumes;
     private final TokenExpiry tokenExpiry;
-    private final MembershipChanges membershipChanges;
 
     public LiveDelivery(PaiService pais, LiveConnections connections, PaiStreams streams, Resumes resumes,
-            TokenExpiry tokenExpiry, MembershipChanges membershipChanges) {
+            TokenExpiry tokenExpiry) {
         this.pais = pais;
         this.connections = connections;
         this.streams = streams;
         this.resumes = resumes;
         this.tokenExpiry = tokenExpiry;
-        this.membershipChanges = membershipChanges;
     }
 
     /** Registers the connection for every pai of the user, then says so; closes it 4401 when the token expires. */
@@ -56,10 +55,6 @@ public class LiveDelivery {
         paiIds.forEach(paiId -> streams.subscribe(connection, paiId));
         connection.send(LiveFrames.json(new ReadyFrame("ready", userId, paiIds)));
         tokenExpiry.closeWhenExpired(connection, expiresAt);
-    }
-
-    public void unregister(String connectionId) {
-        connections.remove(connectionId);
     }
 
     /** The client's {@code resume}: see {@link Resumes}. */
@@ -95,10 +90,5 @@ public class LiveDelivery {
         if (stream != null) {
             stream.offer(stored.posted(), true);
         }
-    }
-
-    /** A membership event: see {@link MembershipChanges}. */
-    public void onMembership(MembershipChanged changed) {
-        membershipChanges.apply(changed);
     }
 }

@@ -11,7 +11,7 @@ import pai.events.chat.MembershipChanged;
  * connections to the pai, a removal closes them with 4403, and the pai's connections are told.
  */
 @Singleton
-class MembershipChanges {
+public class MembershipChanges {
     private final LiveConnections connections;
     private final PaiStreams streams;
 
@@ -20,7 +20,7 @@ class MembershipChanges {
         this.streams = streams;
     }
 
-    void apply(MembershipChanged changed) {
+    public void apply(MembershipChanged changed) {
         if (changed.member()) {
             connections.ofUser(changed.userId()).forEach(connection -> streams.subscribe(connection, changed.paiId()));
         } else {

@@ -38,7 +38,7 @@ public class MessageRecall {
      */
     @Transactional
     public Message recall(String userId, String paiId, long seq) {
-        Membership member = pais.requireMember(paiId, userId);
+        Membership membership = pais.requireMember(paiId, userId);
         Message message = Message.lockBySeq(paiId, seq).orElseThrow(() -> new ChatRefusals.MessageNotFound(paiId, seq));
         if (message.kind == MessageKind.RECALLED) {
             return message;
@@ -47,7 +47,7 @@ public class MessageRecall {
             throw new ChatRefusals.NotRecallable(message.kind.name());
         }
         Instant now = Instant.now();
-        boolean admin = member.role != MemberRole.MEMBER;
+        boolean admin = membership.role != MemberRole.MEMBER;
         boolean sender = message.senderKind == SenderKind.USER && message.senderId.equals(userId);
         if (!admin) {
             if (!sender) {

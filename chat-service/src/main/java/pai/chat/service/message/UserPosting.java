@@ -9,10 +9,7 @@ import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
 import pai.chat.service.ChatRefusals;
-import pai.chat.service.SendRateLimiter;
 import pai.chat.service.media.MediaService;
-import pai.chat.service.message.MessageService.NewMessage;
-import pai.chat.service.message.MessageService.Posted;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
@@ -33,6 +30,14 @@ public class UserPosting {
         this.media = media;
         this.rateLimiter = rateLimiter;
         this.store = store;
+    }
+
+    /** What a user asks to post. */
+    public record NewMessage(String clientMsgId, MessageKind kind, String text, String mediaId, Long replyToSeq) {
+    }
+
+    /** The stored message, and whether this call stored it (false: a retry of the same clientMsgId). */
+    public record Posted(Message message, boolean created) {
     }
 
     /**

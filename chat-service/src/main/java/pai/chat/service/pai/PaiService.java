@@ -138,14 +138,14 @@ public class PaiService {
     /** Moves the caller's read cursor forward (never back); returns the membership as it now stands. */
     @Transactional
     public PaiSummary markRead(String userId, String paiId, long seq) {
-        Membership member = requireMember(paiId, userId);
+        Membership membership = requireMember(paiId, userId);
         Pai pai = Pai.findById(paiId);
         if (seq > pai.lastSeq) {
             throw new InvalidFieldException("seq", "the newest message of this pai is " + pai.lastSeq);
         }
         Membership.advanceReadSeq(paiId, userId, seq);
-        long readSeq = Math.max(member.readSeq, seq);
-        return new PaiSummary(pai, member.role, readSeq, pai.lastSeq - readSeq);
+        long readSeq = Math.max(membership.readSeq, seq);
+        return new PaiSummary(pai, membership.role, readSeq, pai.lastSeq - readSeq);
     }
 
     public List<String> paiIdsOf(String userId) {
@@ -171,20 +171,20 @@ public class PaiService {
     }
 
     private Membership requireOwner(String paiId, String userId) {
-        Membership member = requireMember(paiId, userId);
-        if (member.role != MemberRole.OWNER) {
+        Membership membership = requireMember(paiId, userId);
+        if (membership.role != MemberRole.OWNER) {
             throw new ChatRefusals.InsufficientRole("only the owner may do this");
         }
-        return member;
+        return membership;
     }
 
     private static Pai lock(String paiId) {
         return Pai.lock(paiId).orElseThrow(() -> new ChatRefusals.PaiNotFound(paiId));
     }
 
-    private void changeRole(Membership member, MemberRole role, String actorId) {
-        member.role = role;
-        outbox.append(ChatEvents.membershipChanged(member, MembershipChange.ROLE_CHANGED, actorId));
+    private void changeRole(Membership membership, MemberRole role, String actorId) {
+        membership.role = role;
+        outbox.append(ChatEvents.membershipChanged(membership, MembershipChange.ROLE_CHANGED, actorId));
     }
 
     private Membership addMember(Pai pai, String userId, MemberRole role, MembershipChange change) {

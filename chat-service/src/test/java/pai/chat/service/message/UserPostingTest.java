@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import pai.chat.service.message.MessageService.NewMessage;
+import pai.chat.service.message.UserPosting.NewMessage;
 import pai.events.chat.MessageKind;
 import pai.platform.error.InvalidFieldException;
 

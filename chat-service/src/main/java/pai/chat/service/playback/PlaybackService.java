@@ -1,4 +1,4 @@
-package pai.chat.service;
+package pai.chat.service.playback;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,11 +20,13 @@ import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.StartupEvent;
 import pai.chat.domain.Playback;
+import pai.chat.service.ChatRefusals;
 import pai.chat.service.live.PlaybackFanOut;
 import pai.chat.service.message.ServiceMessages;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.PlaybackKind;
 import pai.platform.error.InvalidFieldException;
+import pai.platform.redis.RedisScripts;
 
 /**
  * Watch- and listen-together sessions. A pai's current session lives in Redis and changes only by
@@ -35,22 +37,22 @@ import pai.platform.error.InvalidFieldException;
 public class PlaybackService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TTL_SECONDS = Duration.ofHours(24).toSeconds();
-    private static final RedisScript COMPARE_AND_SET = new RedisScript("redis/playback-compare-and-set.lua");
+    private static final String COMPARE_AND_SET = "redis/playback-compare-and-set.lua";
 
     private final PaiService pais;
     private final ServiceMessages serviceMessages;
     private final PlaybackFanOut fanOut;
-    private final RedisDataSource redis;
+    private final RedisScripts scripts;
     private final ValueCommands<String, String> values;
     private final PubSubCommands<String> pubsub;
     private final String prefix;
 
     public PlaybackService(PaiService pais, ServiceMessages serviceMessages, PlaybackFanOut fanOut, RedisDataSource redis,
-            @ConfigProperty(name = "pai.deployment") String deployment) {
+            RedisScripts scripts, @ConfigProperty(name = "pai.deployment") String deployment) {
         this.pais = pais;
         this.serviceMessages = serviceMessages;
         this.fanOut = fanOut;
-        this.redis = redis;
+        this.scripts = scripts;
         this.values = redis.value(String.class);
         this.pubsub = redis.pubsub(String.class);
         // Pub/sub channels are not per Redis database: the deployment keeps tests and ./pai up apart.
@@ -121,8 +123,8 @@ public class PlaybackService {
     }
 
     private boolean compareAndSet(Playback expected, Playback next) {
-        return COMPARE_AND_SET.run(redis, List.of(key(next.paiId())), List.of(
-                Long.toString(expected == null ? 0 : expected.version()), write(next), Long.toString(TTL_SECONDS)))
+        return scripts.run(COMPARE_AND_SET, List.of(key(next.paiId())),
+                Long.toString(expected == null ? 0 : expected.version()), write(next), Long.toString(TTL_SECONDS))
                 .toInteger() == 1;
     }
 

@@ -1,31 +1,31 @@
-package pai.chat.service;
+package pai.chat.service.message;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import pai.chat.config.ChatConfig;
 import pai.platform.error.RateLimitedException;
+import pai.platform.redis.RedisScripts;
 
 /** A fixed-window send limit per user, counted in Redis (redis/send-limit.lua) so that every instance shares it. */
 @ApplicationScoped
-public class SendRateLimiter {
-    private static final RedisScript COUNT = new RedisScript("redis/send-limit.lua");
+class SendRateLimiter {
+    private static final String SEND_LIMIT = "redis/send-limit.lua";
 
-    private final RedisDataSource redis;
+    private final RedisScripts scripts;
     private final ChatConfig config;
 
-    public SendRateLimiter(RedisDataSource redis, ChatConfig config) {
-        this.redis = redis;
+    SendRateLimiter(RedisScripts scripts, ChatConfig config) {
+        this.scripts = scripts;
         this.config = config;
     }
 
-    public void acquire(String userId) {
+    void acquire(String userId) {
         long windowSeconds = config.sendWindow().toSeconds();
         long window = System.currentTimeMillis() / 1000 / windowSeconds;
         String key = "pai:chat:sends:" + userId + ":" + window;
-        long sent = COUNT.run(redis, List.of(key), List.of(Long.toString(windowSeconds + 1))).toLong();
+        long sent = scripts.run(SEND_LIMIT, List.of(key), Long.toString(windowSeconds + 1)).toLong();
         if (sent > config.sendsPerWindow()) {
             long retryAfter = (window + 1) * windowSeconds - System.currentTimeMillis() / 1000;
             throw new RateLimitedException(retryAfter, "at most " + config.sendsPerWindow() + " messages per "
