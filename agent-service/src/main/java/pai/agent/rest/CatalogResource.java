@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import pai.agent.domain.AgentProfile;
 import pai.agent.service.AgentCatalog;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 
 @Path("/api/agents/catalog")

@@ -25,7 +25,7 @@ import pai.agent.service.supervisor.CheckinResult;
 import pai.agent.service.supervisor.GoalInfo;
 import pai.agent.service.supervisor.SupervisorService;
 import pai.platform.error.CommonRefusals;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 
 /** One goal: its members check in and see the board. */

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pai.agent.service.PaiAgentService;
 import pai.agent.service.PaiAgentService.Setting;
 import pai.platform.error.CommonRefusals;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 
 /** The agents a pai has switched on. */

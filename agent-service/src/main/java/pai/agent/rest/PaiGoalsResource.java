@@ -26,7 +26,7 @@ import pai.agent.rest.GoalDtos.CreateGoal;
 import pai.agent.service.supervisor.GoalInfo;
 import pai.agent.service.supervisor.SupervisorService;
 import pai.platform.error.CommonRefusals;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 
 /** The supervisor's goals of one pai: any member sets one, every member sees them. */

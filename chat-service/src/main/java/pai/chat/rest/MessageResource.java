@@ -29,7 +29,7 @@ import pai.chat.service.message.MessageRecall;
 import pai.chat.service.message.UserPosting;
 import pai.events.chat.MessageKind;
 import pai.platform.error.CommonRefusals;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 
 @Path("/api/chat/pais/{paiId}/messages")

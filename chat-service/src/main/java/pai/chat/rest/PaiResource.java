@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pai.chat.rest.ChatDtos.CreatePai;
 import pai.chat.rest.ChatDtos.InviteView;
 import pai.chat.rest.ChatDtos.JoinPai;
-import pai.chat.rest.ChatDtos.MarkRead;
 import pai.chat.rest.ChatDtos.Joined;
+import pai.chat.rest.ChatDtos.MarkRead;
 import pai.chat.rest.ChatDtos.MemberView;
 import pai.chat.rest.ChatDtos.MyPai;
 import pai.chat.rest.ChatDtos.PaiView;
@@ -37,7 +37,7 @@ import pai.chat.rest.ChatDtos.SetRole;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.MemberRole;
 import pai.platform.error.CommonRefusals;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 
 @Path("/api/chat/pais")

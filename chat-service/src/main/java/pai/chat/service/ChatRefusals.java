@@ -13,12 +13,6 @@ public final class ChatRefusals {
         }
     }
 
-    public static class NotAMember extends ApiException {
-        public NotAMember(String paiId) {
-            super(403, "NOT_A_MEMBER", "you are not a member of pai " + paiId);
-        }
-    }
-
     public static class InviteNotFound extends ApiException {
         public InviteNotFound() {
             super(404, "INVITE_NOT_FOUND", "no pai has this invite code");

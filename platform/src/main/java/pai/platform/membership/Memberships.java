@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import pai.events.chat.MembershipChanged;
-import pai.platform.rest.Ids;
+import pai.platform.persistence.Ids;
 
 /** Applies pai.chat.members to a service's membership copy; the latest change per member wins. */
 @ApplicationScoped

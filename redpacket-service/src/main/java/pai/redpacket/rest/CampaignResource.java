@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import pai.platform.error.CommonRefusals;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 import pai.redpacket.rest.RedpacketDtos.CampaignView;
 import pai.redpacket.rest.RedpacketDtos.DropView;

@@ -3,7 +3,7 @@ package pai.redpacket.rest;
 import java.time.Instant;
 import java.util.List;
 
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.redpacket.domain.CampaignStatus;
 import pai.redpacket.domain.GroupPacket;
 import pai.redpacket.domain.PacketDrop;

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vertx.core.http.HttpServerRequest;
 import pai.platform.error.CommonRefusals;
 import pai.platform.error.RateLimitedException;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
 import pai.share.domain.RefusalReason;
 import pai.share.rest.ShareDtos.AcceptView;

@@ -41,8 +41,8 @@ import pai.events.chat.MessageKind;
 import pai.platform.error.InvalidFieldException;
 import pai.platform.membership.MembershipCopy;
 import pai.platform.membership.Memberships;
-import pai.platform.rest.Ids;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
+import pai.platform.persistence.Ids;
 import pai.platform.time.LocalTimeFields;
 
 /**

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import pai.chat.domain.Message;
 import pai.chat.service.pai.PaiService;
 import pai.platform.error.InvalidFieldException;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 
 /** A pai's stored messages, a page at a time, by seq. */
 @ApplicationScoped

@@ -18,8 +18,9 @@ import pai.chat.service.ChatRefusals;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MembershipChange;
 import pai.platform.error.InvalidFieldException;
+import pai.platform.membership.NotAMember;
 import pai.platform.messaging.Outbox;
-import pai.platform.rest.Page;
+import pai.platform.paging.Page;
 
 /** Pais and who is in them. Every membership change is announced on pai.chat.members. */
 @ApplicationScoped
@@ -166,7 +167,7 @@ public class PaiService {
             if (Pai.findByIdOptional(paiId).isEmpty()) {
                 return new ChatRefusals.PaiNotFound(paiId);
             }
-            return new ChatRefusals.NotAMember(paiId);
+            return new NotAMember(paiId);
         });
     }
 

@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import pai.platform.error.InvalidFieldException;
 import pai.platform.messaging.Outbox;
-import pai.platform.rest.Ids;
-import pai.platform.rest.Page;
-import pai.platform.rest.Paging;
+import pai.platform.paging.Page;
+import pai.platform.paging.Paging;
+import pai.platform.persistence.Ids;
 import pai.platform.time.LocalTimeFields;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.platform.messaging.Outbox;
-import pai.platform.rest.Ids;
+import pai.platform.persistence.Ids;
 import pai.redpacket.config.RedpacketConfig;
 import pai.redpacket.domain.Campaign;
 import pai.redpacket.domain.CampaignStatus;

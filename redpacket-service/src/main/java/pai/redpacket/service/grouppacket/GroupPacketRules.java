@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.platform.messaging.Outbox;
-import pai.platform.rest.Ids;
+import pai.platform.persistence.Ids;
 import pai.redpacket.domain.GroupPacket;
 import pai.redpacket.domain.PoolStatus;
 import pai.redpacket.domain.Wallets;

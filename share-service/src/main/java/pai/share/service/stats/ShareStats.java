@@ -7,9 +7,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import pai.platform.rest.Ids;
-import pai.platform.rest.Page;
-import pai.platform.rest.Paging;
+import pai.platform.paging.Page;
+import pai.platform.paging.Paging;
+import pai.platform.persistence.Ids;
 import pai.share.domain.CampaignRules;
 import pai.share.domain.ShareCounts;
 import pai.share.domain.ShareLink;

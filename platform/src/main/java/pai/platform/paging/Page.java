@@ -1,4 +1,4 @@
-package pai.platform.rest;
+package pai.platform.paging;
 
 import java.util.List;
 

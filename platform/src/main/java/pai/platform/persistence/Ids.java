@@ -1,4 +1,4 @@
-package pai.platform.rest;
+package pai.platform.persistence;
 
 /**
  * Ids come from request paths as any string. One that PostgreSQL cannot store (it holds a NUL)
