@@ -17,9 +17,9 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,23 +35,15 @@ import pai.platform.testing.LiveClient;
  */
 class AgentsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    @RegisterExtension
+    static final ServiceInstances services = new ServiceInstances();
     private static ServiceProcess chat;
     private static ServiceProcess agent;
 
     @BeforeAll
     static void startServices() {
-        chat = ServiceProcess.start("chat-service");
-        agent = ServiceProcess.start("agent-service", Map.of("pai.agent.chat.base-url", chat.baseUrl()));
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (chat != null) {
-            chat.close();
-        }
+        chat = services.start("chat-service");
+        agent = services.start("agent-service", Map.of("pai.agent.chat.base-url", chat.baseUrl()));
     }
 
     @Test

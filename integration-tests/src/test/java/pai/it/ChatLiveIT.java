@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,25 +42,33 @@ class ChatLiveIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicInteger CLIENT_MSG = new AtomicInteger();
 
-    private static ServiceProcess first;
-    private static ServiceProcess second;
+    @RegisterExtension
+    static final ServiceInstances chat = ServiceInstances.twoOf("chat-service", Map.of("pai.chat.sends-per-window", "100000"));
 
+    /** Each instance's live consumer joins its own group after start: wait until both deliver. */
     @BeforeAll
-    static void startTwoInstances() {
-        Map<String, String> noRateLimit = Map.of("pai.chat.sends-per-window", "100000");
-        first = ServiceProcess.start("chat-service", noRateLimit);
-        second = ServiceProcess.start("chat-service", noRateLimit);
-        awaitLiveConsumers();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (first != null) {
-            first.close();
+    static void awaitLiveConsumers() {
+        String owner = "warmup-" + UUID.randomUUID().toString().substring(0, 6);
+        try {
+            String paiId = createPai(chat.first(), owner);
+            try (LiveClient onFirst = connect(chat.first(), token(owner)); LiveClient onSecond = connect(chat.second(), token(owner))) {
+                onFirst.await(f -> "ready".equals(f.path("type").asText()), WAIT);
+                onSecond.await(f -> "ready".equals(f.path("type").asText()), WAIT);
+                for (int attempt = 0; attempt < 120; attempt++) {
+                    long seq = post(chat.first(), owner, paiId, "warm-up");
+                    try {
+                        onFirst.await(f -> f.path("seq").asLong() == seq, Duration.ofMillis(500));
+                        onSecond.await(f -> f.path("seq").asLong() == seq, Duration.ofMillis(500));
+                        return;
+                    } catch (AssertionError notYet) {
+                        // a consumer has no partitions yet
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        if (second != null) {
-            second.close();
-        }
+        throw new IllegalStateException("live delivery did not start on both instances");
     }
 
     @Test
@@ -73,15 +81,15 @@ class ChatLiveIT {
         Map<String, List<String>> membersByPai = new LinkedHashMap<>();
         for (int p = 0; p < PAIS; p++) {
             List<String> members = List.of(users.get(p % USERS), users.get((p + 3) % USERS), users.get((p + 7) % USERS));
-            String paiId = createPai(instance(p), members.get(0));
-            String code = inviteCode(instance(p), members.get(0), paiId);
-            join(instance(p + 1), members.get(1), code);
-            join(instance(p), members.get(2), code);
+            String paiId = createPai(chat.byTurn(p), members.get(0));
+            String code = inviteCode(chat.byTurn(p), members.get(0), paiId);
+            join(chat.byTurn(p + 1), members.get(1), code);
+            join(chat.byTurn(p), members.get(2), code);
             membersByPai.put(paiId, members);
         }
         Map<String, LiveClient> clients = new LinkedHashMap<>();
         for (int u = 0; u < USERS; u++) {
-            LiveClient client = connect(instance(u), ItEnvironment.bearer(users.get(u)).substring("Bearer ".length()));
+            LiveClient client = connect(chat.byTurn(u), ItEnvironment.bearer(users.get(u)).substring("Bearer ".length()));
             client.await(f -> "ready".equals(f.path("type").asText()), WAIT);
             clients.put(users.get(u), client);
         }
@@ -93,7 +101,7 @@ class ChatLiveIT {
             int paiIndex = p++;
             done.add(senders.submit(() -> {
                 for (int m = 0; m < MESSAGES_PER_PAI; m++) {
-                    post(instance(paiIndex + m), pai.getValue().get(m % 3), pai.getKey(), "m" + m);
+                    post(chat.byTurn(paiIndex + m), pai.getValue().get(m % 3), pai.getKey(), "m" + m);
                 }
                 return null;
             }));
@@ -119,10 +127,10 @@ class ChatLiveIT {
         assertThat(itsPais).hasSizeGreaterThanOrEqualTo(2);
         for (String paiId : itsPais) {
             for (int m = 0; m < 5; m++) {
-                post(instance(m), membersByPai.get(paiId).get(1), paiId, "while away " + m);
+                post(chat.byTurn(m), membersByPai.get(paiId).get(1), paiId, "while away " + m);
             }
         }
-        try (LiveClient back = connect(second, ItEnvironment.bearer(dropped).substring("Bearer ".length()))) {
+        try (LiveClient back = connect(chat.second(), ItEnvironment.bearer(dropped).substring("Bearer ".length()))) {
             back.await(f -> "ready".equals(f.path("type").asText()), WAIT);
             for (String paiId : itsPais) {
                 back.resume(paiId, MESSAGES_PER_PAI);
@@ -130,7 +138,7 @@ class ChatLiveIT {
             for (String paiId : itsPais) {
                 var resumed = back.await(f -> "resumed".equals(f.path("type").asText()) && paiId.equals(f.path("paiId").asText()), WAIT);
                 assertThat(resumed.get("lastSeq").asLong()).isEqualTo(MESSAGES_PER_PAI + 5);
-                post(first, membersByPai.get(paiId).get(2), paiId, "live again");
+                post(chat.first(), membersByPai.get(paiId).get(2), paiId, "live again");
             }
             for (String paiId : itsPais) {
                 back.await(f -> paiId.equals(f.path("paiId").asText()) && f.path("seq").asLong() == MESSAGES_PER_PAI + 6, WAIT);
@@ -142,7 +150,7 @@ class ChatLiveIT {
 
     @Test
     void aBadTokenIsClosedWith4401OnEitherInstance() {
-        try (LiveClient onFirst = connect(first, "not.a.token"); LiveClient onSecond = connect(second, "x.y.z")) {
+        try (LiveClient onFirst = connect(chat.first(), "not.a.token"); LiveClient onSecond = connect(chat.second(), "x.y.z")) {
             assertThat(onFirst.awaitClose(WAIT)).isEqualTo(4401);
             assertThat(onSecond.awaitClose(WAIT)).isEqualTo(4401);
         }
@@ -154,61 +162,32 @@ class ChatLiveIT {
         String owner = "owner-" + run;
         String bob = "bob-" + run;
         String carol = "carol-" + run;
-        String paiId = createPai(first, owner);
-        String code = inviteCode(first, owner, paiId);
-        join(first, bob, code);
-        join(first, carol, code);
+        String paiId = createPai(chat.first(), owner);
+        String code = inviteCode(chat.first(), owner, paiId);
+        join(chat.first(), bob, code);
+        join(chat.first(), carol, code);
 
-        try (LiveClient bobLive = connect(second, token(bob)); LiveClient carolLive = connect(first, token(carol))) {
+        try (LiveClient bobLive = connect(chat.second(), token(bob)); LiveClient carolLive = connect(chat.first(), token(carol))) {
             bobLive.await(f -> "ready".equals(f.path("type").asText()), WAIT);
             carolLive.await(f -> "ready".equals(f.path("type").asText()), WAIT);
-            long seq = post(first, owner, paiId, "before");
+            long seq = post(chat.first(), owner, paiId, "before");
             bobLive.await(f -> f.path("seq").asLong() == seq, WAIT);
 
-            send(first, owner, "DELETE", "/api/chat/pais/" + paiId + "/members/" + bob, null, 204);
+            send(chat.first(), owner, "DELETE", "/api/chat/pais/" + paiId + "/members/" + bob, null, 204);
             long removedAt = System.nanoTime();
             assertThat(bobLive.awaitClose(WAIT)).isEqualTo(4403);
             assertThat(Duration.ofNanos(System.nanoTime() - removedAt)).isLessThan(Duration.ofSeconds(3));
 
-            try (LiveClient bobAgain = connect(second, token(bob))) {
+            try (LiveClient bobAgain = connect(chat.second(), token(bob))) {
                 var ready = bobAgain.await(f -> "ready".equals(f.path("type").asText()), WAIT);
                 assertThat(ready.path("pais").toString()).doesNotContain(paiId);
-                long after = post(second, owner, paiId, "after");
+                long after = post(chat.second(), owner, paiId, "after");
                 carolLive.await(f -> f.path("seq").asLong() == after, WAIT);
                 bobAgain.resume(paiId, 0);
                 bobAgain.await(f -> "NOT_A_MEMBER".equals(f.path("code").asText()), WAIT);
                 assertThat(bobAgain.seqs(paiId)).isEmpty();
             }
         }
-    }
-
-    /** Each instance's live consumer joins its own group after start: wait until both deliver. */
-    private static void awaitLiveConsumers() {
-        String owner = "warmup-" + UUID.randomUUID().toString().substring(0, 6);
-        try {
-            String paiId = createPai(first, owner);
-            try (LiveClient onFirst = connect(first, token(owner)); LiveClient onSecond = connect(second, token(owner))) {
-                onFirst.await(f -> "ready".equals(f.path("type").asText()), WAIT);
-                onSecond.await(f -> "ready".equals(f.path("type").asText()), WAIT);
-                for (int attempt = 0; attempt < 120; attempt++) {
-                    long seq = post(first, owner, paiId, "warm-up");
-                    try {
-                        onFirst.await(f -> f.path("seq").asLong() == seq, Duration.ofMillis(500));
-                        onSecond.await(f -> f.path("seq").asLong() == seq, Duration.ofMillis(500));
-                        return;
-                    } catch (AssertionError notYet) {
-                        // a consumer has no partitions yet
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("live delivery did not start on both instances");
-    }
-
-    private static ServiceProcess instance(int n) {
-        return n % 2 == 0 ? first : second;
     }
 
     private static String token(String userId) {

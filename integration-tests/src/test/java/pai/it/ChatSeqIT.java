@@ -24,9 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import pai.events.Topics;
 import pai.events.chat.ChatMessagePosted;
@@ -45,37 +44,20 @@ class ChatSeqIT {
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static ServiceProcess first;
-    private static ServiceProcess second;
-
-    @BeforeAll
-    static void startTwoInstances() {
-        // The per-user send limit is not under test here; 50 messages a minute would trip it.
-        Map<String, String> noRateLimit = Map.of("pai.chat.sends-per-window", "100000");
-        first = ServiceProcess.start("chat-service", noRateLimit);
-        second = ServiceProcess.start("chat-service", noRateLimit);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-    }
+    // The per-user send limit is not under test here; 50 messages a minute would trip it.
+    @RegisterExtension
+    static final ServiceInstances chat = ServiceInstances.twoOf("chat-service", Map.of("pai.chat.sends-per-window", "100000"));
 
     @Test
     void concurrentSendersOnTwoInstancesWithRetriesGetSeqsOneToAThousandWithoutGapOrDuplicate() throws Exception {
         String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
-        String paiId = field(ID, send(first, owner, "POST", "/api/chat/pais", "{\"name\":\"并发群\"}", 201));
-        String invite = send(first, owner, "GET", "/api/chat/pais/" + paiId, null, 200)
+        String paiId = field(ID, send(chat.first(), owner, "POST", "/api/chat/pais", "{\"name\":\"并发群\"}", 201));
+        String invite = send(chat.first(), owner, "GET", "/api/chat/pais/" + paiId, null, 200)
                 .replaceAll(".*\"inviteCode\":\"([^\"]+)\".*", "$1");
         List<String> senders = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
             String sender = "sender" + s + "-" + UUID.randomUUID().toString().substring(0, 8);
-            send(s % 2 == 0 ? first : second, sender, "POST", "/api/chat/pais/join", "{\"inviteCode\":\"" + invite + "\"}", 200);
+            send(chat.byTurn(s), sender, "POST", "/api/chat/pais/join", "{\"inviteCode\":\"" + invite + "\"}", 200);
             senders.add(sender);
         }
 
@@ -89,11 +71,11 @@ class ChatSeqIT {
                 done.add(pool.submit(() -> {
                     for (int m = 0; m < MESSAGES_EACH; m++) {
                         String clientMsgId = senders.get(senderIndex) + "-" + m;
-                        ServiceProcess target = (senderIndex + m) % 2 == 0 ? first : second;
+                        ServiceProcess target = chat.byTurn(senderIndex + m);
                         List<CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();
                         copies.add(post(target, senders.get(senderIndex), paiId, clientMsgId, m));
                         if (m % 3 == 0) {
-                            copies.add(post(target == first ? second : first, senders.get(senderIndex), paiId, clientMsgId, m));
+                            copies.add(post(chat.other(target), senders.get(senderIndex), paiId, clientMsgId, m));
                         }
                         for (CompletableFuture<HttpResponse<String>> copy : copies) {
                             HttpResponse<String> response = copy.join();

@@ -20,9 +20,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.restassured.http.ContentType;
 import pai.events.Topics;
@@ -34,23 +34,15 @@ import pai.platform.testing.TopicWatcher;
  * the real broker to agent-service, and the same event delivered again is applied once.
  */
 class ChatToAgentIT {
+    @RegisterExtension
+    static final ServiceInstances services = new ServiceInstances();
     private static ServiceProcess chat;
     private static ServiceProcess agent;
 
     @BeforeAll
     static void startServices() {
-        chat = ServiceProcess.start("chat-service");
-        agent = ServiceProcess.start("agent-service");
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (chat != null) {
-            chat.close();
-        }
+        chat = services.start("chat-service");
+        agent = services.start("agent-service");
     }
 
     @Test

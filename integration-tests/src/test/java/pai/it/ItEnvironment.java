@@ -85,7 +85,8 @@ public final class ItEnvironment {
         return DriverManager.getConnection(url, env("PAI_PG_USER", "postgres"), env("QUARKUS_DATASOURCE_PASSWORD", ""));
     }
 
-    private static String env(String name, String fallback) {
+    /** The variable {@code ./pai} sets, or the local default when it is unset. */
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -14,8 +14,8 @@ final class RedisProbe {
     }
 
     static long streamLength(String key) {
-        String host = env("PAI_REDIS_HOST", "127.0.0.1");
-        int port = Integer.parseInt(env("PAI_REDIS_PORT", "6379"));
+        String host = ItEnvironment.env("PAI_REDIS_HOST", "127.0.0.1");
+        int port = Integer.parseInt(ItEnvironment.env("PAI_REDIS_PORT", "6379"));
         try (Socket socket = new Socket(host, port)) {
             OutputStream out = socket.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -39,10 +39,5 @@ final class RedisProbe {
             resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
         }
         return resp.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -11,9 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import pai.it.RedpacketClient.Answer;
 
@@ -23,33 +22,17 @@ import pai.it.RedpacketClient.Answer;
  * after the close.
  */
 class RedpacketClosingIT {
-    private static ServiceProcess first;
-    private static ServiceProcess second;
-
-    @BeforeAll
-    static void startTwoInstances() {
-        first = ServiceProcess.start("redpacket-service");
-        second = ServiceProcess.start("redpacket-service");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceInstances redpacket = ServiceInstances.twoOf("redpacket-service");
 
     @Test
     void grabsHammeringADropThroughItsCloseAddUpWithTheRefundToTheAmount() throws Exception {
         long amount = 500_000;
-        String campaignId = RedpacketClient.createCampaign(first, 10_000_000, 1);
+        String campaignId = RedpacketClient.createCampaign(redpacket.first(), 10_000_000, 1);
         Instant start = Instant.now();
         Instant end = start.plusSeconds(8);
-        String dropId = RedpacketClient.createDrop(first, campaignId, 5_000, amount, start, end);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(RedpacketClient.dropStatus(first, dropId)));
+        String dropId = RedpacketClient.createDrop(redpacket.first(), campaignId, 5_000, amount, start, end);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(RedpacketClient.dropStatus(redpacket.first(), dropId)));
 
         String run = UUID.randomUUID().toString().substring(0, 6);
         AtomicInteger grantedAfterClose = new AtomicInteger();
@@ -61,7 +44,7 @@ class RedpacketClosingIT {
             List<CompletableFuture<Answer>> wave = new ArrayList<>();
             Instant sentAt = Instant.now();
             for (int i = 0; i < 100; i++, user++) {
-                ServiceProcess instance = user % 2 == 0 ? first : second;
+                ServiceProcess instance = redpacket.byTurn(user);
                 wave.add(RedpacketClient.send(instance, "POST", "/api/redpackets/drops/" + dropId + "/grab",
                         ItEnvironment.bearer("closing-" + run + "-" + user), null));
             }
@@ -81,7 +64,7 @@ class RedpacketClosingIT {
         assertThat(granted).isGreaterThan(0);
         assertThat(grantedAfterClose).hasValue(0);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> "CLOSED".equals(RedpacketClient.dropStatus(second, dropId)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CLOSED".equals(RedpacketClient.dropStatus(redpacket.second(), dropId)));
         final int grantedCount = granted;
         await().atMost(Duration.ofSeconds(60)).until(() -> RedpacketLedger.grabs(dropId) == grantedCount);
         assertThat(RedpacketLedger.grantedCents(dropId)).isEqualTo(grantedCents);
@@ -89,7 +72,7 @@ class RedpacketClosingIT {
         assertThat(RedpacketLedger.grantedCents(dropId) + RedpacketLedger.refundedCents(dropId)).isEqualTo(amount);
         assertThat(RedpacketLedger.grabsAfterTheEnd(dropId)).isZero();
         assertThat(RedpacketLedger.walletsOffTheirEntries(dropId)).isZero();
-        var reconciliation = RedpacketClient.reconciliation(first, campaignId);
+        var reconciliation = RedpacketClient.reconciliation(redpacket.first(), campaignId);
         assertThat(reconciliation.path("differences").toString()).isEqualTo("[]");
         assertThat(reconciliation.path("refundedCents").asLong()).isEqualTo(amount - grantedCents);
     }

@@ -18,9 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,32 +30,16 @@ import pai.it.RedpacketClient.Answer;
  * drop is shared exactly, each user at most once, and the ledger ends up with every grab once.
  */
 class RedpacketConcurrencyIT {
-    private static ServiceProcess first;
-    private static ServiceProcess second;
-
-    @BeforeAll
-    static void startTwoInstances() {
-        first = ServiceProcess.start("redpacket-service");
-        second = ServiceProcess.start("redpacket-service");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceInstances redpacket = ServiceInstances.twoOf("redpacket-service");
 
     @Test
     void twoThousandGrabsByAThousandUsersOnTwoInstancesShareThreeHundredPacketsExactly() throws Exception {
         long amount = 88_888;
-        String campaignId = RedpacketClient.createCampaign(first, 1_000_000, 1);
+        String campaignId = RedpacketClient.createCampaign(redpacket.first(), 1_000_000, 1);
         Instant now = Instant.now();
-        String dropId = RedpacketClient.createDrop(first, campaignId, 300, amount, now, now.plus(1, ChronoUnit.HOURS));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(RedpacketClient.dropStatus(second, dropId)));
+        String dropId = RedpacketClient.createDrop(redpacket.first(), campaignId, 300, amount, now, now.plus(1, ChronoUnit.HOURS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(RedpacketClient.dropStatus(redpacket.second(), dropId)));
 
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
@@ -64,7 +47,7 @@ class RedpacketConcurrencyIT {
         for (int attempt = 0; attempt < 2; attempt++) {
             for (int u = 0; u < 1_000; u++) {
                 String user = "crowd-" + run + "-" + u;
-                ServiceProcess instance = (u + attempt) % 2 == 0 ? first : second;
+                ServiceProcess instance = redpacket.byTurn(u + attempt);
                 askers.add(user);
                 answers.add(RedpacketClient.send(instance, "POST", "/api/redpackets/drops/" + dropId + "/grab",
                         ItEnvironment.bearer(user), null));
@@ -108,7 +91,7 @@ class RedpacketConcurrencyIT {
                 assertThat(row.getLong(3)).isEqualTo(amount);
             }
         }
-        JsonNode reconciliation = RedpacketClient.reconciliation(second, campaignId);
+        JsonNode reconciliation = RedpacketClient.reconciliation(redpacket.second(), campaignId);
         assertThat(reconciliation.path("differences").toString()).isEqualTo("[]");
         assertThat(reconciliation.path("ok").asBoolean()).isTrue();
         assertThat(reconciliation.path("ledgerCents").asLong()).isEqualTo(amount);

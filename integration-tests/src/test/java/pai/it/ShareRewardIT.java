@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import pai.it.RedpacketClient.Answer;
 
@@ -24,23 +24,15 @@ import pai.it.RedpacketClient.Answer;
  */
 class ShareRewardIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    @RegisterExtension
+    static final ServiceInstances services = new ServiceInstances();
     private static ServiceProcess redpacket;
     private static ServiceProcess share;
 
     @BeforeAll
     static void startServices() {
-        redpacket = ServiceProcess.start("redpacket-service");
-        share = ServiceProcess.start("share-service");
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (share != null) {
-            share.close();
-        }
-        if (redpacket != null) {
-            redpacket.close();
-        }
+        redpacket = services.start("redpacket-service");
+        share = services.start("share-service");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -105,6 +106,25 @@ class StreaksTest {
     }
 
     @Test
+    void restDaysNeitherSpendAFreezeNorResetTheCountTowardTheNext() {
+        // Two working weeks, Monday 2026-03-02 to Friday 03-13, the weekends off: the seventh check-in
+        // (Tuesday 03-10) earns a freeze across the first weekend, and the second weekend spends none of it.
+        Set<DayOfWeek> weekend = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        List<LocalDate> checkedIn = new ArrayList<>(days(LocalDate.of(2026, 3, 2), 5));
+        checkedIn.addAll(days(LocalDate.of(2026, 3, 9), 5));
+        assertThat(Streaks.standing(Cadence.DAILY, weekend, checkedIn, LocalDate.of(2026, 3, 16)))
+                .isEqualTo(new Standing(10, 10, 1));
+    }
+
+    @Test
+    void restDaysDoNotApplyToAWeeklyGoal() {
+        LocalDate thisWeek = LocalDate.of(2026, 3, 9);
+        Set<DayOfWeek> everyDay = EnumSet.allOf(DayOfWeek.class);
+        List<LocalDate> aWeekMissed = List.of(thisWeek.minusWeeks(3), thisWeek.minusWeeks(1));
+        assertThat(Streaks.standing(Cadence.WEEKLY, everyDay, aWeekMissed, thisWeek).streak()).isEqualTo(1);
+    }
+
+    @Test
     void sevenCheckedInDaysEarnAFreezeThatCoversAMissedDay() {
         LocalDate start = TODAY.minusDays(9);
         List<LocalDate> checkedIn = new ArrayList<>(days(start, 7));
@@ -164,6 +184,26 @@ class StreaksTest {
     }
 
     @Test
+    void sevenCheckedInWeeksEarnAFreezeThatCoversAMissedWeek() {
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        List<LocalDate> sevenWeeks = weeks(start, 7);
+        assertThat(weekly(sevenWeeks, start.plusWeeks(7))).isEqualTo(new Standing(7, 7, 1));
+        assertThat(weekly(weeks(start, 6), start.plusWeeks(6)).freezes()).isZero();
+
+        List<LocalDate> afterAMissedWeek = new ArrayList<>(sevenWeeks);
+        afterAMissedWeek.add(start.plusWeeks(8));
+        assertThat(weekly(afterAMissedWeek, start.plusWeeks(8))).isEqualTo(new Standing(8, 8, 0));
+        afterAMissedWeek.add(start.plusWeeks(10));
+        assertThat(weekly(afterAMissedWeek, start.plusWeeks(10))).isEqualTo(new Standing(1, 9, 0));
+    }
+
+    @Test
+    void aCheckInInAPeriodAfterTheCurrentOneCountsAndTheOpenPeriodBreaksNothing() {
+        // A check-in stamped by a clock ahead of this instance's falls in what is still tomorrow here.
+        assertThat(daily(List.of(TODAY.minusDays(1), TODAY.plusDays(1)), TODAY)).isEqualTo(new Standing(2, 2, 0));
+    }
+
+    @Test
     void halfPastElevenAndSevenTheNextMorningAreTwoDays() {
         Instant late = local("2026-03-10T23:30", SHANGHAI);
         Instant early = local("2026-03-11T07:00", SHANGHAI);
@@ -184,6 +224,40 @@ class StreaksTest {
         assertThat(Streaks.periodOf(sundayInLa, ZoneId.of("UTC"), Cadence.WEEKLY)).isEqualTo(LocalDate.of(2026, 3, 9));
         assertThat(Streaks.periodOf(sundayInLa, ZoneId.of("America/Los_Angeles"), Cadence.WEEKLY))
                 .isEqualTo(LocalDate.of(2026, 3, 2));
+    }
+
+    @Test
+    void midnightInTheGoalsZoneStartsTheNextDayAndMondaysMidnightTheNextWeek() {
+        assertThat(Streaks.periodOf(local("2026-03-10T23:59:59.999", SHANGHAI), SHANGHAI, Cadence.DAILY))
+                .isEqualTo(LocalDate.of(2026, 3, 10));
+        assertThat(Streaks.periodOf(local("2026-03-11T00:00", SHANGHAI), SHANGHAI, Cadence.DAILY))
+                .isEqualTo(LocalDate.of(2026, 3, 11));
+        assertThat(Streaks.periodOf(local("2026-03-08T23:59:59.999", SHANGHAI), SHANGHAI, Cadence.WEEKLY))
+                .isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(Streaks.periodOf(local("2026-03-09T00:00", SHANGHAI), SHANGHAI, Cadence.WEEKLY))
+                .isEqualTo(LocalDate.of(2026, 3, 9));
+    }
+
+    @Test
+    void aHalfHourOffsetMovesTheDayBoundaryWithIt() {
+        // Kolkata is UTC+05:30: its day turns at 18:30 UTC.
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+        assertThat(Streaks.periodOf(Instant.parse("2026-03-10T18:29:59Z"), kolkata, Cadence.DAILY))
+                .isEqualTo(LocalDate.of(2026, 3, 10));
+        assertThat(Streaks.periodOf(Instant.parse("2026-03-10T18:30:00Z"), kolkata, Cadence.DAILY))
+                .isEqualTo(LocalDate.of(2026, 3, 11));
+    }
+
+    @Test
+    void aDayWhoseMidnightTheClocksSkipIsOneDay() {
+        // Santiago springs forward at midnight: 2026-09-06 starts at 01:00, one second after 09-05's 23:59:59.
+        ZoneId santiago = ZoneId.of("America/Santiago");
+        Instant lastSecondOfSaturday = Instant.parse("2026-09-06T03:59:59Z");
+        Instant firstOfSunday = Instant.parse("2026-09-06T04:00:00Z");
+        assertThat(firstOfSunday.atZone(santiago).toLocalTime()).isEqualTo(LocalTime.of(1, 0));
+        List<LocalDate> periods = periods(santiago, lastSecondOfSaturday, firstOfSunday, local("2026-09-07T00:00", santiago));
+        assertThat(periods).containsExactly(LocalDate.of(2026, 9, 5), LocalDate.of(2026, 9, 6), LocalDate.of(2026, 9, 7));
+        assertThat(daily(periods, LocalDate.of(2026, 9, 7))).isEqualTo(new Standing(3, 3, 0));
     }
 
     @Test
@@ -240,8 +314,16 @@ class StreaksTest {
         return Streaks.standing(Cadence.DAILY, NO_REST, checkedIn, current);
     }
 
+    private static Standing weekly(List<LocalDate> checkedIn, LocalDate current) {
+        return Streaks.standing(Cadence.WEEKLY, NO_REST, checkedIn, current);
+    }
+
     private static List<LocalDate> days(LocalDate first, int count) {
         return Stream.iterate(first, day -> day.plusDays(1)).limit(count).toList();
+    }
+
+    private static List<LocalDate> weeks(LocalDate firstMonday, int count) {
+        return Stream.iterate(firstMonday, week -> week.plusWeeks(1)).limit(count).toList();
     }
 
     private static List<LocalDate> periods(ZoneId zone, Instant... instants) {
