@@ -19,6 +19,16 @@ final class RedpacketLedger {
         }
     }
 
+    /** Drops and lucky packets whose time is over but that no process has closed yet. */
+    static long pastDuePools() throws SQLException {
+        try (Connection db = ItEnvironment.database("redpacket"); PreparedStatement query = db.prepareStatement(
+                "select (select count(*) from packet_drop where status in ('SCHEDULED', 'ACTIVE') and ends_at <= now())"
+                        + " + (select count(*) from group_packet where status in ('SCHEDULED', 'ACTIVE') and expires_at <= now())");
+                ResultSet row = query.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
     static long grabs(String poolId) throws SQLException {
         return single("select count(*) from grab where pool_id = ?", poolId);
     }

@@ -98,11 +98,6 @@ public class DropService {
         return rules.find(dropId);
     }
 
-    /** Copies a scheduled drop into Redis and turns it ACTIVE; a no-op for a drop that is no longer SCHEDULED. */
-    public void load(String dropId) {
-        lifecycle.load(rules, dropId);
-    }
-
     /** Closes a drop at its end or on cancel: grabs stop, and the remainder goes back exactly once. */
     @Transactional
     public void close(String dropId) {
