@@ -19,9 +19,27 @@ final class RedpacketLedger {
         }
     }
 
-    /** Drops and lucky packets whose time is over but that no process has closed yet. */
+    /** Drops and lucky packets past their end that nobody closed; none in a database no service has migrated yet. */
     static long pastDuePools() throws SQLException {
-        try (Connection db = ItEnvironment.database("redpacket"); PreparedStatement query = db.prepareStatement(
+        try (Connection db = ItEnvironment.database("redpacket")) {
+            if (!hasTable(db, "packet_drop")) {
+                return 0;
+            }
+            return pastDuePools(db);
+        }
+    }
+
+    private static boolean hasTable(Connection db, String table) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select to_regclass(?) is not null")) {
+            query.setString(1, table);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private static long pastDuePools(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
                 "select (select count(*) from packet_drop where status in ('SCHEDULED', 'ACTIVE') and ends_at <= now())"
                         + " + (select count(*) from group_packet where status in ('SCHEDULED', 'ACTIVE') and expires_at <= now())");
                 ResultSet row = query.executeQuery()) {

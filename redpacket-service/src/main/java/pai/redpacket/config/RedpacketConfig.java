@@ -57,6 +57,10 @@ public interface RedpacketConfig {
     /** Test profile only: the named crash point where the process halts (see CrashPoints). */
     Optional<String> crashAt();
 
+    /** Test profile only: how many items pass the crash point before it halts the process. */
+    @WithDefault("0")
+    long crashAfter();
+
     /** Redis durability: %prod is not ready unless Redis persists every write (AOF always or WAIT). */
     @WithDefault("false")
     boolean requireDurableRedis();

@@ -151,7 +151,7 @@ public class GrabStreamRelay {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the grab batch", e);
         }
-        crashPoints.reach(CrashPoints.RELAY_AFTER_ACK_BEFORE_TRIM);
+        crashPoints.reach(CrashPoints.RELAY_AFTER_ACK_BEFORE_TRIM, entries.size());
         scripts.run(PoolScripts.TRIM, List.of(RedisKeys.RELAY_LEASE, RedisKeys.GRAB_STREAM), token, nextId(lastId));
     }
 

@@ -45,8 +45,9 @@ public class LedgerConsumers {
                 .filter(e -> e != null && e.data() instanceof PacketGrabbed)
                 .map(e -> (PacketGrabbed) e.data())
                 .toList();
-        if (ledger.recordGrabs(grabs) > 0) {
-            crashPoints.reach(CrashPoints.LEDGER_AFTER_COMMIT_BEFORE_OFFSET);
+        int recorded = ledger.recordGrabs(grabs);
+        if (recorded > 0) {
+            crashPoints.reach(CrashPoints.LEDGER_AFTER_COMMIT_BEFORE_OFFSET, recorded);
         }
     }
 

@@ -1,6 +1,7 @@
 package pai.redpacket.service;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +13,9 @@ import pai.redpacket.config.RedpacketConfig;
 /**
  * Named points where a test can make the process die, so that crash tests do not depend on
  * timing. Only the {@code test} profile honours {@code pai.redpacket.crash-at}; the process halts
- * at once, like a kill -9, without shutdown hooks.
+ * at once, like a kill -9, without shutdown hooks. With {@code pai.redpacket.crash-after} = N it
+ * halts only once more than N items (stream entries relayed, grabs recorded) have passed the point,
+ * so that a test can see the first N through end to end before the crash.
  */
 @ApplicationScoped
 public class CrashPoints {
@@ -21,6 +24,8 @@ public class CrashPoints {
     private static final Logger LOG = Logger.getLogger(CrashPoints.class);
 
     private final String armed;
+    private final long itemsBeforeCrash;
+    private final AtomicLong itemsPassed = new AtomicLong();
 
     public CrashPoints(RedpacketConfig config) {
         Optional<String> crashAt = config.crashAt();
@@ -29,11 +34,13 @@ public class CrashPoints {
             LOG.warn("pai.redpacket.crash-at is ignored outside the test profile");
         }
         this.armed = testProfile ? crashAt.orElse(null) : null;
+        this.itemsBeforeCrash = config.crashAfter();
     }
 
-    public void reach(String point) {
-        if (point.equals(armed)) {
-            LOG.errorf("crash point %s reached: halting", point);
+    /** {@code items} have just passed {@code point}: halts if it is armed and their count goes past crash-after. */
+    public void reach(String point, int items) {
+        if (point.equals(armed) && itemsPassed.addAndGet(items) > itemsBeforeCrash) {
+            LOG.errorf("crash point %s reached after %d items: halting", point, itemsPassed.get());
             Runtime.getRuntime().halt(137);
         }
     }
