@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static pai.platform.testing.TestUsers.as;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,22 +13,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import pai.events.EventEnvelope;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
+import pai.platform.testing.PaiMembers;
 import pai.platform.testing.TestEnvironment;
-import pai.platform.testing.TestTokens;
 
 /** The summary, remix and settings endpoints: what they answer, and bad input refused naming the field. */
 @QuarkusTest
@@ -111,10 +107,7 @@ class AgentApiBadInputTest {
 
     private static String member(String paiId, String name, MemberRole role) {
         String userId = name + "-" + paiId.substring(0, 8);
-        EventPublisher.publish(EventEnvelope.of("chat-service",
-                new MembershipChanged(paiId, userId, role, MembershipChange.JOINED, userId, Instant.now())));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, userId).isPresent()));
+        PaiMembers.announce(paiId, role, userId);
         return userId;
     }
 
@@ -122,7 +115,4 @@ class AgentApiBadInputTest {
         return "/api/agents/pais/" + paiId + "/summary";
     }
 
-    private static RequestSpecification as(String userId) {
-        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
-    }
 }

@@ -2,7 +2,6 @@ package pai.agent;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
@@ -26,12 +25,10 @@ import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
+import pai.platform.testing.PaiMembers;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 import pai.platform.testing.TopicWatcher;
@@ -130,12 +127,8 @@ class AgentsInChatTest {
     /** A pai with alice as owner, bob and carol as members, and these agents switched on. */
     private String paiWithAgents(String... agents) {
         String paiId = UUID.randomUUID().toString();
-        for (String user : List.of("alice", "bob", "carol")) {
-            EventPublisher.publish(EventEnvelope.of("chat-service", new MembershipChanged(paiId, user + "-" + paiId,
-                    user.equals("alice") ? MemberRole.OWNER : MemberRole.MEMBER, MembershipChange.JOINED, user, Instant.now())));
-        }
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> MembershipCopy.find(paiId, "carol-" + paiId).isPresent()));
+        PaiMembers.announce(paiId, MemberRole.OWNER, "alice-" + paiId);
+        PaiMembers.announce(paiId, MemberRole.MEMBER, "bob-" + paiId, "carol-" + paiId);
         for (String agent : agents) {
             given().header("Authorization", TestTokens.bearer("alice-" + paiId)).contentType(ContentType.JSON)
                     .body("{\"enabled\":true}").put("/api/agents/pais/" + paiId + "/agents/" + agent)

@@ -1,28 +1,17 @@
 package pai.agent;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static pai.platform.testing.TestUsers.as;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import pai.events.EventEnvelope;
 import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
-import pai.platform.membership.MembershipCopy;
-import pai.platform.testing.EventPublisher;
+import pai.platform.testing.PaiMembers;
 import pai.platform.testing.TestEnvironment;
-import pai.platform.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -70,13 +59,7 @@ class PaiAgentsTest {
     }
 
     private static void member(String paiId, String userId, MemberRole role) {
-        EventPublisher.publish(EventEnvelope.of("chat-service",
-                new MembershipChanged(paiId, userId, role, MembershipChange.JOINED, userId, Instant.now())));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, userId).isPresent()));
+        PaiMembers.announce(paiId, role, userId);
     }
 
-    private static RequestSpecification as(String userId) {
-        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
-    }
 }

@@ -1,24 +1,10 @@
 package pai.chat;
 
-import static io.restassured.RestAssured.given;
-
-import java.util.UUID;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import pai.platform.testing.TestTokens;
+import static pai.platform.testing.TestUsers.as;
 
 /** Small helpers the chat tests share: a fresh user, a request as that user, a pai made by them. */
 final class ChatApi {
     private ChatApi() {
-    }
-
-    static String newUser(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static RequestSpecification as(String userId) {
-        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
     }
 
     static String createPai(String ownerId) {

@@ -3,10 +3,10 @@ package pai.chat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static pai.chat.ChatApi.as;
 import static pai.chat.ChatApi.createPai;
-import static pai.chat.ChatApi.newUser;
 import static pai.chat.ChatApi.paiWith;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.net.URI;
 import java.nio.file.Path;

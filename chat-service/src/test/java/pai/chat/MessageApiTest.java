@@ -2,11 +2,11 @@ package pai.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static pai.chat.ChatApi.as;
 import static pai.chat.ChatApi.createPai;
 import static pai.chat.ChatApi.inviteCodeOf;
 import static pai.chat.ChatApi.join;
-import static pai.chat.ChatApi.newUser;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,11 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
-import static pai.chat.ChatApi.as;
 import static pai.chat.ChatApi.createPai;
 import static pai.chat.ChatApi.inviteCodeOf;
 import static pai.chat.ChatApi.join;
-import static pai.chat.ChatApi.newUser;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Duration;
 import java.util.List;

@@ -3,10 +3,10 @@ package pai.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static pai.chat.ChatApi.as;
 import static pai.chat.ChatApi.createPai;
-import static pai.chat.ChatApi.newUser;
 import static pai.chat.ChatApi.paiWith;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Duration;
 import java.util.List;

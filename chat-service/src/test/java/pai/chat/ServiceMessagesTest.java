@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static pai.chat.ChatApi.as;
 import static pai.chat.ChatApi.createPai;
-import static pai.chat.ChatApi.newUser;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Duration;
 import java.time.Instant;

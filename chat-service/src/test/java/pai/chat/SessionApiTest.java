@@ -3,9 +3,9 @@ package pai.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static pai.chat.ChatApi.as;
-import static pai.chat.ChatApi.newUser;
 import static pai.chat.ChatApi.paiWith;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.net.URI;
 import java.time.Duration;

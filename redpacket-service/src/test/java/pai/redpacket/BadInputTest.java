@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static pai.redpacket.RedpacketApi.as;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 import static pai.redpacket.RedpacketApi.awaitStatus;
 import static pai.redpacket.RedpacketApi.createCampaign;
 import static pai.redpacket.RedpacketApi.createOpenDrop;
-import static pai.redpacket.RedpacketApi.newUser;
 import static pai.redpacket.RedpacketApi.operator;
 
 import java.time.Instant;
@@ -83,7 +83,7 @@ class BadInputTest {
             String member = newUser("member");
             // Topped up directly: waiting for a grab to cross Kafka is GroupPacketTest's business, not this one's.
             QuarkusTransaction.requiringNew().run(() -> wallets.credit(member, 100_000, "TOP_UP", UUID.randomUUID().toString()));
-            RedpacketApi.joinPai(entityManager, paiId, member);
+            RedpacketApi.joinPai(paiId, member);
             String packetId = as(member).body("{\"totalCents\":400,\"count\":4,\"split\":\"RANDOM\"}")
                     .post(API + "/pais/" + paiId + "/packets").then().statusCode(201).extract().path("id");
             as(member).get(API + "/packets/" + packetId).then().statusCode(200)

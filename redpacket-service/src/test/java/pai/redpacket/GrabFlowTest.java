@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
-import static pai.redpacket.RedpacketApi.as;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 import static pai.redpacket.RedpacketApi.awaitStatus;
 import static pai.redpacket.RedpacketApi.createCampaign;
 import static pai.redpacket.RedpacketApi.createOpenDrop;
 import static pai.redpacket.RedpacketApi.dropJson;
-import static pai.redpacket.RedpacketApi.newUser;
 import static pai.redpacket.RedpacketApi.operator;
 
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static pai.redpacket.RedpacketApi.as;
-import static pai.redpacket.RedpacketApi.newUser;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,7 +163,7 @@ class GroupPacketTest {
     }
 
     private void members(String paiId, String... users) {
-        RedpacketApi.joinPai(entityManager, paiId, users);
+        RedpacketApi.joinPai(paiId, users);
     }
 
     private long balance(String userId) {

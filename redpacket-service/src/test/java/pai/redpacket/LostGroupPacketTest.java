@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static pai.redpacket.RedpacketApi.as;
-import static pai.redpacket.RedpacketApi.newUser;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class LostGroupPacketTest {
         List<String> everyone = new ArrayList<>(List.of(sender, tooLate));
         everyone.addAll(early);
         everyone.addAll(late);
-        RedpacketApi.joinPai(entityManager, paiId, everyone.toArray(String[]::new));
+        RedpacketApi.joinPai(paiId, everyone.toArray(String[]::new));
         String packetId = send(sender, paiId, 1_000, 5, "RANDOM");
 
         Map<String, String> grabIds = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ class LostGroupPacketTest {
         String alice = newUser("alice");
         String bob = newUser("bob");
         String latecomer = newUser("latecomer");
-        RedpacketApi.joinPai(entityManager, paiId, sender, alice, bob, latecomer);
+        RedpacketApi.joinPai(paiId, sender, alice, bob, latecomer);
         String packetId = send(sender, paiId, 1_000, 4, "EVEN");
         String alicesGrab = grab(alice, packetId).then().statusCode(200).body("amountCents", equalTo(250))
                 .extract().path("grabId");
@@ -134,7 +134,7 @@ class LostGroupPacketTest {
         String paiId = UUID.randomUUID().toString();
         String sender = RedpacketApi.fundedUser("sender", 5_000);
         String alice = newUser("alice");
-        RedpacketApi.joinPai(entityManager, paiId, sender, alice);
+        RedpacketApi.joinPai(paiId, sender, alice);
         String packetId = send(sender, paiId, 1_000, 4, "EVEN");
         grab(alice, packetId).then().statusCode(200).body("amountCents", equalTo(250));
         await().atMost(Duration.ofSeconds(60)).until(() -> grabs(packetId) == 1);

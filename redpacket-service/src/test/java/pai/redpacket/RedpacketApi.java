@@ -1,30 +1,19 @@
 package pai.redpacket;
 
-import static io.restassured.RestAssured.given;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import pai.events.EventEnvelope;
 import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
-import pai.platform.testing.EventPublisher;
-import pai.platform.testing.TestTokens;
+import pai.platform.testing.PaiMembers;
+import pai.platform.testing.TestUsers;
 
 /** Requests as an operator or a user, and the campaigns and drops most tests start from. */
 final class RedpacketApi {
     private RedpacketApi() {
-    }
-
-    static String newUser(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static RequestSpecification operator() {
@@ -32,11 +21,7 @@ final class RedpacketApi {
     }
 
     static RequestSpecification operator(String operatorId) {
-        return given().header("Authorization", TestTokens.operatorBearer(operatorId)).contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification as(String userId) {
-        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
+        return TestUsers.asOperator(operatorId);
     }
 
     static String campaignJson(long budgetCents, int maxGrabsPerUser) {
@@ -76,17 +61,8 @@ final class RedpacketApi {
     }
 
     /** Announces the users as members of the pai, as chat-service does, and waits until this service knows them. */
-    static void joinPai(EntityManager entityManager, String paiId, String... users) {
-        for (String user : users) {
-            EventPublisher.publish(EventEnvelope.of("chat-service",
-                    new MembershipChanged(paiId, user, MemberRole.MEMBER, MembershipChange.JOINED, user, Instant.now())));
-        }
-        for (String user : users) {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> QuarkusTransaction
-                    .requiringNew().call(() -> !entityManager
-                            .createNativeQuery("select 1 from pai_member where pai_id = ?1 and user_id = ?2")
-                            .setParameter(1, paiId).setParameter(2, user).getResultList().isEmpty()));
-        }
+    static void joinPai(String paiId, String... users) {
+        PaiMembers.announce(paiId, MemberRole.MEMBER, users);
     }
 
     /** A drop open from now for an hour. */

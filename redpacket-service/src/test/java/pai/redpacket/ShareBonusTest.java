@@ -2,11 +2,11 @@ package pai.redpacket;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static pai.redpacket.RedpacketApi.as;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 import static pai.redpacket.RedpacketApi.awaitStatus;
 import static pai.redpacket.RedpacketApi.createCampaign;
 import static pai.redpacket.RedpacketApi.createOpenDrop;
-import static pai.redpacket.RedpacketApi.newUser;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package pai.share;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static pai.platform.testing.TestUsers.newUser;
 import static pai.share.ShareApi.accept;
 import static pai.share.ShareApi.campaign;
 import static pai.share.ShareApi.newAddress;
-import static pai.share.ShareApi.newUser;
 import static pai.share.ShareApi.share;
 
 import java.time.Instant;

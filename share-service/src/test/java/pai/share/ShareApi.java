@@ -1,26 +1,25 @@
 package pai.share;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import pai.events.EventEnvelope;
 import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
 import pai.events.redpacket.CampaignChanged;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.events.redpacket.RedPacketLifecycle;
 import pai.platform.testing.EventPublisher;
-import pai.platform.testing.TestTokens;
+import pai.platform.testing.PaiMembers;
+import pai.platform.testing.TestUsers;
 
 /**
  * What the share tests need: the events of redpacket-service and chat-service published on the real broker
@@ -32,22 +31,14 @@ final class ShareApi {
     private ShareApi() {
     }
 
-    static String newUser(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** A different address per call, as the gateway would forward it, so that tests do not share velocity counts. */
     static String newAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
-    static RequestSpecification as(String userId) {
-        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
-    }
-
     static RequestSpecification operator() {
-        return given().header("Authorization", TestTokens.operatorBearer(newUser("op"))).contentType(ContentType.JSON);
+        return TestUsers.asOperator(newUser("op"));
     }
 
     record Campaign(String id, Instant startsAt, Instant endsAt, String timezone, int bonus, int maxBonus, Integer dailyCap) {
@@ -85,8 +76,7 @@ final class ShareApi {
     }
 
     static void join(String paiId, String userId) {
-        EventPublisher.publish(EventEnvelope.of("chat-service",
-                new MembershipChanged(paiId, userId, MemberRole.MEMBER, MembershipChange.JOINED, userId, Instant.now())));
+        PaiMembers.announce(paiId, MemberRole.MEMBER, userId);
     }
 
     static String share(String sharerId, String targetType, String targetId, String channel) {

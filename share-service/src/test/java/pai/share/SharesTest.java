@@ -4,14 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static pai.platform.testing.TestUsers.as;
+import static pai.platform.testing.TestUsers.newUser;
 import static pai.share.ShareApi.accept;
-import static pai.share.ShareApi.as;
 import static pai.share.ShareApi.awaitShare;
 import static pai.share.ShareApi.campaign;
 import static pai.share.ShareApi.drop;
 import static pai.share.ShareApi.join;
 import static pai.share.ShareApi.newAddress;
-import static pai.share.ShareApi.newUser;
 import static pai.share.ShareApi.operator;
 import static pai.share.ShareApi.share;
 

@@ -26,12 +26,10 @@ import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.MembershipCopy;
 import pai.platform.testing.EventPublisher;
+import pai.platform.testing.PaiMembers;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 import pai.platform.testing.TopicWatcher;
@@ -49,10 +47,7 @@ class DigestTest {
     void theDigestComesOnceADayAfterItsLocalTimeAndCoversThatDaysTalk() {
         String paiId = UUID.randomUUID().toString();
         String owner = "owner-" + paiId.substring(0, 8);
-        EventPublisher.publish(EventEnvelope.of("chat-service",
-                new MembershipChanged(paiId, owner, MemberRole.OWNER, MembershipChange.JOINED, owner, Instant.now())));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, owner).isPresent()));
+        PaiMembers.announce(paiId, MemberRole.OWNER, owner);
         given().header("Authorization", TestTokens.bearer(owner)).contentType(ContentType.JSON)
                 .body("{\"enabled\":true,\"settings\":{\"digestAt\":\"21:00\",\"timezone\":\"Europe/Berlin\"}}")
                 .put("/api/agents/pais/" + paiId + "/agents/summarizer").then().statusCode(200);

@@ -2,12 +2,12 @@ package pai.agent.service.supervisor;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static pai.platform.testing.TestUsers.as;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import pai.agent.domain.Utterance;
 import pai.agent.service.AgentReplies;
 import pai.agent.service.orchestration.Counters;
@@ -45,14 +43,10 @@ import pai.events.Topics;
 import pai.events.agent.AgentReplyKind;
 import pai.events.agent.AgentReplyRequested;
 import pai.events.chat.MemberRole;
-import pai.events.chat.MembershipChange;
-import pai.events.chat.MembershipChanged;
 import pai.events.chat.MessageKind;
 import pai.events.chat.SenderKind;
-import pai.platform.membership.MembershipCopy;
-import pai.platform.testing.EventPublisher;
+import pai.platform.testing.PaiMembers;
 import pai.platform.testing.TestEnvironment;
-import pai.platform.testing.TestTokens;
 import pai.platform.testing.TopicWatcher;
 import pai.platform.time.LocalTimeFields;
 
@@ -419,10 +413,7 @@ class GoalsTest {
     /** Reminders go only to pais that have the supervisor on: its owner switches it on. */
     private static String switchSupervisorOn(String paiId) {
         String owner = "owner-" + paiId.substring(0, 8);
-        EventPublisher.publish(EventEnvelope.of("chat-service",
-                new MembershipChanged(paiId, owner, MemberRole.OWNER, MembershipChange.JOINED, owner, Instant.now())));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, owner).isPresent()));
+        PaiMembers.announce(paiId, MemberRole.OWNER, owner);
         as(owner).body("{\"enabled\":true}").put("/api/agents/pais/" + paiId + "/agents/" + SupervisorService.AGENT)
                 .then().statusCode(200);
         return owner;
@@ -431,10 +422,7 @@ class GoalsTest {
     /** Makes a member of the pai as chat-service announces one; the user id is unique to the pai. */
     private static String member(String paiId, String name) {
         String userId = name + "-" + paiId.substring(0, 8);
-        EventPublisher.publish(EventEnvelope.of("chat-service",
-                new MembershipChanged(paiId, userId, MemberRole.MEMBER, MembershipChange.JOINED, userId, Instant.now())));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> MembershipCopy.find(paiId, userId).isPresent()));
+        PaiMembers.announce(paiId, MemberRole.MEMBER, userId);
         return userId;
     }
 
@@ -454,7 +442,4 @@ class GoalsTest {
         return "/api/agents/goals/" + goalId + "/board";
     }
 
-    private static RequestSpecification as(String userId) {
-        return given().header("Authorization", TestTokens.bearer(userId)).contentType(ContentType.JSON);
-    }
 }
