@@ -34,20 +34,13 @@ cd "$ROOT"
 PAIS=${CHAT_PAIS:-50}
 MEMBERS=${CHAT_MEMBERS:-20}
 GATEWAY=${CHAT_GATEWAY:-http://127.0.0.1:8080}
-LAUNCHER_JAR=launcher/target/pai-launcher.jar
 PIDS=.pai/pids
 RUN=chat-bench-$(date +%s)
 WORK=.pai/bench/$RUN
 
-say() { printf '%s\n' "$*"; }
-die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
-
-for tool in curl jq java; do
-    command -v "$tool" > /dev/null || die "$tool is missing"
-done
-[[ -f $LAUNCHER_JAR ]] || die "$LAUNCHER_JAR is missing: build the launcher module first"
-
 source bench/lib/system.sh
+require_tools curl jq java
+require_launcher
 
 # --- what to leave as it was ----------------------------------------------------------------------
 cleanup() {

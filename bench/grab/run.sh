@@ -38,22 +38,15 @@ GATEWAY=http://127.0.0.1:8080
 API=$GATEWAY/api/redpackets
 REDIS_PORT=${PAI_REDIS_PORT:-6379}
 REDIS=(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n 0)
-LAUNCHER_JAR=launcher/target/pai-launcher.jar
 PIDS=.pai/pids
 RUN=bench-$(date +%s)
 WORK=.pai/bench/$RUN
 WARMUP_USERS=$((WARMUP > 0 ? ${GRAB_WARMUP_USERS:-10000} : 0))
 PACKETS=${GRAB_PACKETS:-$((USERS + WARMUP_USERS))}
 
-say() { printf '%s\n' "$*"; }
-die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
-
-for tool in wrk redis-cli redis-benchmark jq curl java; do
-    command -v "$tool" > /dev/null || die "$tool is missing (wrk: apt-get install -y wrk)"
-done
-[[ -f $LAUNCHER_JAR ]] || die "$LAUNCHER_JAR is missing: build the launcher module first"
-
 source bench/lib/system.sh
+require_tools wrk redis-cli redis-benchmark jq curl java
+require_launcher
 
 # --- what to leave as it was ----------------------------------------------------------------------
 drop_id=

@@ -1,5 +1,23 @@
-# Shared by the benchmarks (sourced from the repository root): start the system when it is not
-# running, and afterwards stop exactly the parts this run started. Needs say, die, $WORK and $PIDS.
+# Shared by the benchmarks (sourced from the repository root): how they speak and fail, the tools
+# they need, starting the system when it is not running and afterwards stopping exactly the parts
+# this run started. Needs $WORK and $PIDS for the last two.
+
+say() { printf '%s\n' "$*"; }
+die() { printf '%s: %s\n' "$(basename "$(dirname "$0")")/$(basename "$0")" "$*" >&2; exit 1; }
+
+# require_tools <tool>...: each is on the PATH, or the run stops naming the first missing one.
+require_tools() {
+    local tool
+    for tool in "$@"; do
+        command -v "$tool" > /dev/null || die "$tool is missing${TOOL_HINT[$tool]:+ ($tool: ${TOOL_HINT[$tool]})}"
+    done
+}
+declare -A TOOL_HINT=([wrk]="apt-get install -y wrk" [redis-benchmark]="apt-get install -y redis-tools")
+
+LAUNCHER_JAR=launcher/target/pai-launcher.jar
+require_launcher() {
+    [[ -f $LAUNCHER_JAR ]] || die "$LAUNCHER_JAR is missing: build the launcher module first (mvn -pl launcher -am package)"
+}
 
 before_pids=()
 ran_up=no
