@@ -26,6 +26,16 @@ final class GatewayConfig {
             </body></html>
             """;
 
+    static final String TEMPLATE = "gateway/nginx.conf";
+    static final String COMPOSE_CONFIG = "gateway/nginx.compose.conf";
+    /** The ports docker-compose.yml gives the gateway and the services inside its network. */
+    static final Ports COMPOSE_PORTS = new Ports(8080, 8081, 8082, 8083, 8084);
+    private static final String COMPOSE_HEADER = """
+            # GENERATED from gateway/nginx.conf for docker-compose.yml; do not edit: edit the template, then
+            # java -cp 'launcher/target/pai-launcher.jar:launcher/target/lib/*' pai.launcher.Main gateway-config --compose .
+
+            """;
+
     private GatewayConfig() {
     }
 
@@ -34,32 +44,77 @@ final class GatewayConfig {
     }
 
     /**
-     * What the template's placeholders are filled with. {@code loopbackIpv6}: listen on [::1] too, so
-     * that {@code curl localhost:8080} does not depend on resolution order. {@code workersAsRoot}: nginx's
-     * workers keep root's rights, for a web folder closed to nobody (a clone under /root).
+     * What the template's placeholders are filled with for ./pai's processes on one machine. {@code loopbackIpv6}:
+     * listen on [::1] too, so that {@code curl localhost:8080} does not depend on resolution order.
+     * {@code workersAsRoot}: nginx's workers keep root's rights, for a web folder closed to nobody (a clone under /root).
      */
     static Map<String, String> placeholders(Path stateDir, Path logDir, Path webRoot, Ports ports,
             boolean loopbackIpv6, boolean workersAsRoot) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("STATE_DIR", stateDir.toString());
-        values.put("LOG_DIR", logDir.toString());
-        values.put("WEB_ROOT", webRoot.toString());
-        values.put("GATEWAY_PORT", String.valueOf(ports.gateway()));
-        values.put("LISTEN_IPV6", loopbackIpv6 ? "listen [::1]:" + ports.gateway() + ";" : "");
+        values.put("DAEMON_DIRECTIVE", "daemon off;");
         values.put("USER_DIRECTIVE", workersAsRoot ? "user root;" : "");
-        values.put("CHAT_PORT", String.valueOf(ports.chat()));
-        values.put("AGENT_PORT", String.valueOf(ports.agent()));
-        values.put("REDPACKET_PORT", String.valueOf(ports.redpacket()));
-        values.put("SHARE_PORT", String.valueOf(ports.share()));
+        values.put("WORKER_PROCESSES", "1");
+        values.put("PID_FILE", stateDir.resolve("nginx/nginx.pid").toString());
+        values.put("ERROR_LOG", logDir.resolve("gateway-error.log").toString());
+        values.put("ACCESS_LOG", logDir.resolve("gateway-access.log").toString());
+        values.put("TEMP_DIR", stateDir.resolve("nginx/tmp").toString());
+        values.put("WEB_ROOT", webRoot.toString());
+        values.put("LISTEN", "127.0.0.1:" + ports.gateway());
+        values.put("LISTEN_IPV6", loopbackIpv6 ? "listen [::1]:" + ports.gateway() + ";" : "");
+        values.put("CHAT_SERVICE", "127.0.0.1:" + ports.chat());
+        values.put("AGENT_SERVICE", "127.0.0.1:" + ports.agent());
+        values.put("REDPACKET_SERVICE", "127.0.0.1:" + ports.redpacket());
+        values.put("SHARE_SERVICE", "127.0.0.1:" + ports.share());
         return values;
     }
 
+    /**
+     * The same gateway in docker-compose.yml's nginx container: the services by their compose names,
+     * logs to the container's output, the image's own folders, the web client mounted at nginx's html folder.
+     */
+    static Map<String, String> composePlaceholders() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("DAEMON_DIRECTIVE", "");  // the image starts nginx with -g 'daemon off;'
+        values.put("USER_DIRECTIVE", "");
+        values.put("WORKER_PROCESSES", "auto");
+        values.put("PID_FILE", "/var/run/nginx.pid");
+        values.put("ERROR_LOG", "/dev/stderr");
+        values.put("ACCESS_LOG", "/dev/stdout");
+        values.put("TEMP_DIR", "/var/cache/nginx");
+        values.put("WEB_ROOT", "/usr/share/nginx/html");
+        values.put("LISTEN", String.valueOf(COMPOSE_PORTS.gateway()));
+        values.put("LISTEN_IPV6", "");
+        values.put("CHAT_SERVICE", "chat-service:" + COMPOSE_PORTS.chat());
+        values.put("AGENT_SERVICE", "agent-service:" + COMPOSE_PORTS.agent());
+        values.put("REDPACKET_SERVICE", "redpacket-service:" + COMPOSE_PORTS.redpacket());
+        values.put("SHARE_SERVICE", "share-service:" + COMPOSE_PORTS.share());
+        return values;
+    }
+
+    /** {@code <repo>/gateway/nginx.compose.conf} as the template renders it for docker-compose.yml. */
+    static String renderCompose(Path repo) throws IOException {
+        String template = Files.readString(repo.resolve(TEMPLATE), StandardCharsets.UTF_8);
+        return COMPOSE_HEADER + render(template, composePlaceholders());
+    }
+
+    static void writeCompose(Path repo) throws IOException {
+        Files.writeString(repo.resolve(COMPOSE_CONFIG), renderCompose(repo), StandardCharsets.UTF_8);
+    }
+
+    /** Fills the placeholders; a line that holds only a placeholder filled with nothing goes. */
     static String render(String template, Map<String, String> placeholders) {
-        String rendered = template;
-        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-            rendered = rendered.replace("@" + placeholder.getKey() + "@", placeholder.getValue());
+        StringBuilder rendered = new StringBuilder(template.length());
+        for (String line : template.split("\n", -1)) {
+            String filled = line;
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                filled = filled.replace("@" + placeholder.getKey() + "@", placeholder.getValue());
+            }
+            if (filled.isBlank() && !line.isBlank()) {
+                continue;
+            }
+            rendered.append(filled).append('\n');
         }
-        return rendered;
+        return rendered.substring(0, rendered.length() - 1);
     }
 
     /**
@@ -85,7 +140,7 @@ final class GatewayConfig {
         boolean workersAsRoot = new UnixSystem().getUid() == 0 && !nobodyCanRead(webRoot.resolve("index.html"));
         Files.createDirectories(stateDir.resolve("nginx/tmp"));
         Files.createDirectories(logDir);
-        String template = Files.readString(repo.resolve("gateway/nginx.conf"), StandardCharsets.UTF_8);
+        String template = Files.readString(repo.resolve(TEMPLATE), StandardCharsets.UTF_8);
         String rendered = render(template, placeholders(stateDir, logDir, webRoot, ports, loopbackHasIpv6(), workersAsRoot));
         Files.writeString(stateDir.resolve("nginx/nginx.conf"), rendered, StandardCharsets.UTF_8);
     }

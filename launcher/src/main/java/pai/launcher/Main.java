@@ -32,6 +32,7 @@ public final class Main {
               kafka-storage <dir> <port> <kafkaLibDir> <log>    writes a broker's config into <dir>, formats <dir>/data once
               gateway-config <repo> <stateDir> <logDir> <gatewayPort> <chatPort> <agentPort> <redpacketPort> <sharePort>
                                                                 renders <repo>/gateway/nginx.conf into <stateDir>/nginx/nginx.conf
+              gateway-config --compose <repo>                   renders it into <repo>/gateway/nginx.compose.conf
               demo-seed <gatewayUrl> <seedDir> <keysDir> <photo>  seeds the demo, retrying only the steps not done before
               test-report <root> <mavenExit>                    counts the tests of <root>/*/target/*-reports; fails when
                                                                 maven failed or no IT passed
@@ -58,15 +59,23 @@ public final class Main {
             case "redis-persistence" -> RedisPersistence.run(arg(rest, 0), port(arg(rest, 1)), rest.contains("--apply"));
             case "topics" -> KafkaTopics.ensure(arg(rest, 0));
             case "kafka-storage" -> kafkaStorage(rest);
-            case "gateway-config" -> GatewayConfig.write(Path.of(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
-                    new GatewayConfig.Ports(port(arg(rest, 3)), port(arg(rest, 4)), port(arg(rest, 5)), port(arg(rest, 6)),
-                            port(arg(rest, 7))));
+            case "gateway-config" -> gatewayConfig(rest);
             case "demo-seed" -> DemoSeed.run(URI.create(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
                     Path.of(arg(rest, 3)), System.out);
             case "test-report" -> testReport(rest);
             case "-h", "--help", "help" -> System.out.print(USAGE);
             default -> fail("unknown command " + args[0] + "\n" + USAGE);
         }
+    }
+
+    private static void gatewayConfig(List<String> rest) throws Exception {
+        if (arg(rest, 0).equals("--compose")) {
+            GatewayConfig.writeCompose(Path.of(arg(rest, 1)));
+            return;
+        }
+        GatewayConfig.write(Path.of(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
+                new GatewayConfig.Ports(port(arg(rest, 3)), port(arg(rest, 4)), port(arg(rest, 5)), port(arg(rest, 6)),
+                        port(arg(rest, 7))));
     }
 
     private static void keys(List<String> args) {

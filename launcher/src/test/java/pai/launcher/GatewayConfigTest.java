@@ -77,6 +77,19 @@ class GatewayConfigTest {
                 .contains("root " + state.resolve("nginx/placeholder") + ";");
     }
 
+    @Test
+    void theComposeGatewayIsTheTemplateRenderedForCompose() throws IOException {
+        Path repo = Path.of("..");
+        String rendered = GatewayConfig.renderCompose(repo);
+
+        assertThat(rendered.replaceAll("(?m)^\\s*#.*$", "")).as("outside comments").doesNotContainPattern("@[A-Z0-9_]+@");
+        assertThat(rendered).contains("server chat-service:8081;", "server redpacket-service:8083;", "listen 8080;",
+                "root /usr/share/nginx/html;", "access_log /dev/stdout pai").doesNotContain("daemon off;");
+        assertThat(Files.readString(repo.resolve(GatewayConfig.COMPOSE_CONFIG), StandardCharsets.UTF_8))
+                .as("gateway/nginx.compose.conf is stale: java -cp 'launcher/target/pai-launcher.jar:launcher/target/lib/*' pai.launcher.Main gateway-config --compose .")
+                .isEqualTo(rendered);
+    }
+
     private static String render(Map<String, String> placeholders) throws IOException {
         return GatewayConfig.render(Files.readString(template(), StandardCharsets.UTF_8), placeholders);
     }
