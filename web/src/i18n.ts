@@ -1,0 +1,110 @@
+// Chinese and English: the browser's language first, then the one the person picked.
+import { useEffect, useState } from 'preact/hooks';
+
+const en = {
+  'app.name': 'Pai',
+  'auth.title': 'Sign in to Pai',
+  'auth.signupTitle': 'Create your Pai account',
+  'auth.name': 'Name',
+  'auth.password': 'Password',
+  'auth.displayName': 'Display name (optional)',
+  'auth.signin': 'Sign in',
+  'auth.signup': 'Sign up',
+  'auth.toSignup': 'New here? Create an account',
+  'auth.toSignin': 'Have an account? Sign in',
+  'auth.signout': 'Sign out',
+  'pais.title': 'Your pais',
+  'pais.empty': 'No pais yet: create one or join with an invite code.',
+  'pais.create': 'Create',
+  'pais.newName': 'New pai name',
+  'pais.joinCode': 'Invite code',
+  'pais.join': 'Join',
+  'chat.placeholder': 'Message',
+  'chat.send': 'Send',
+  'chat.empty': 'No messages yet. Say hello!',
+  'chat.invite': 'Invite code',
+  'chat.back': 'Pais',
+  'live.connecting': 'Connecting…',
+  'live.offline': 'Offline: reconnecting',
+  'error.generic': 'Something went wrong',
+  'error.BAD_CREDENTIALS': 'Wrong name or password',
+  'error.NAME_TAKEN': 'That name is taken',
+  'error.RATE_LIMITED': 'Too many tries: wait a moment',
+  'error.INVITE_NOT_FOUND': 'No pai has that invite code',
+  'lang.switch': '中文',
+};
+
+type Key = keyof typeof en;
+
+const zh: Record<Key, string> = {
+  'app.name': '派',
+  'auth.title': '登录派',
+  'auth.signupTitle': '创建派账号',
+  'auth.name': '用户名',
+  'auth.password': '密码',
+  'auth.displayName': '昵称（可选）',
+  'auth.signin': '登录',
+  'auth.signup': '注册',
+  'auth.toSignup': '第一次来？创建账号',
+  'auth.toSignin': '已有账号？登录',
+  'auth.signout': '退出',
+  'pais.title': '我的派',
+  'pais.empty': '还没有派：创建一个，或用邀请码加入。',
+  'pais.create': '创建',
+  'pais.newName': '新派的名字',
+  'pais.joinCode': '邀请码',
+  'pais.join': '加入',
+  'chat.placeholder': '说点什么',
+  'chat.send': '发送',
+  'chat.empty': '还没有消息，打个招呼吧！',
+  'chat.invite': '邀请码',
+  'chat.back': '派',
+  'live.connecting': '连接中…',
+  'live.offline': '离线：正在重连',
+  'error.generic': '出错了',
+  'error.BAD_CREDENTIALS': '用户名或密码错误',
+  'error.NAME_TAKEN': '这个用户名已被占用',
+  'error.RATE_LIMITED': '尝试太多次了，请稍候',
+  'error.INVITE_NOT_FOUND': '没有这个邀请码的派',
+  'lang.switch': 'English',
+};
+
+export type Language = 'en' | 'zh';
+const LANGUAGE_KEY = 'pai.language';
+const listeners = new Set<(language: Language) => void>();
+
+function initialLanguage(): Language {
+  const chosen = localStorage.getItem(LANGUAGE_KEY);
+  if (chosen === 'en' || chosen === 'zh') return chosen;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+let language: Language = initialLanguage();
+document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+
+export function t(key: Key): string {
+  return (language === 'zh' ? zh : en)[key];
+}
+
+/** The text for a refusal's code when we have one, else the server's own detail. */
+export function problemText(code: string, detail: string): string {
+  const key = `error.${code}` as Key;
+  return key in en ? t(key) : detail || t('error.generic');
+}
+
+export function setLanguage(next: Language) {
+  language = next;
+  localStorage.setItem(LANGUAGE_KEY, next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((listener) => listener(next));
+}
+
+/** Re-renders the component when the language changes. */
+export function useLanguage(): Language {
+  const [current, setCurrent] = useState(language);
+  useEffect(() => {
+    listeners.add(setCurrent);
+    return () => void listeners.delete(setCurrent);
+  }, []);
+  return current;
+}

@@ -1,0 +1,48 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core, against a running gateway.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.PAI_URL ?? 'http://127.0.0.1:8080';
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'screenshots');
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // Without the networking flags Chromium keeps calling home on a closed network and stalls.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** A person on a phone-sized screen, in their own browser context (own storage, own session). */
+export async function person(browser, locale = 'en-US') {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(BASE_URL + '/');
+  return { context, page, problems };
+}
+
+export function uniqueName(prefix) {
+  return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function signUp(page, name, password = 'correct horse battery') {
+  await page.getByTestId('to-signup').click();
+  await page.getByTestId('signin-name').fill(name);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signup-submit').click();
+  await page.getByTestId('pai-list').waitFor();
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

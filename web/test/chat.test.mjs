@@ -1,0 +1,82 @@
+// Two people sign up in two browsers, meet in one pai and see each other's messages live.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, person, screenshot, signUp, uniqueName } from './browser.mjs';
+
+let browser;
+before(async () => (browser = await launchBrowser()));
+after(async () => browser?.close());
+
+test('two people sign up, join one pai by its invite code and see each other\'s messages live', async () => {
+  const alice = await person(browser);
+  const bob = await person(browser);
+  await signUp(alice.page, uniqueName('alice'));
+  await signUp(bob.page, uniqueName('bob'));
+
+  await alice.page.getByTestId('pai-name').fill('Weekend hike');
+  await alice.page.getByTestId('pai-create').click();
+  const code = (await alice.page.getByTestId('invite-code').textContent()).trim();
+  assert.match(code, /\S{4,}/);
+
+  await bob.page.getByTestId('pai-join-code').fill(code);
+  await bob.page.getByTestId('pai-join-submit').click();
+  await bob.page.getByText('Weekend hike').waitFor();
+
+  await alice.page.getByTestId('composer').fill('Saturday 8am at the north gate?');
+  await alice.page.getByTestId('composer-send').click();
+  const atBob = bob.page.getByTestId('message').filter({ hasText: 'Saturday 8am at the north gate?' });
+  await atBob.waitFor({ timeout: 10_000 });
+
+  await bob.page.getByTestId('composer').fill('I bring the tea 🍵');
+  await bob.page.getByTestId('composer-send').click();
+  await alice.page.getByTestId('message').filter({ hasText: 'I bring the tea 🍵' }).waitFor({ timeout: 10_000 });
+
+  const seqs = await alice.page.getByTestId('message').evaluateAll((items) => items.map((item) => Number(item.dataset.seq)));
+  assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'in seq order');
+  assert.equal(new Set(seqs).size, seqs.length, 'each message once');
+
+  await screenshot(alice.page, 'chat-alice');
+  await screenshot(bob.page, 'chat-bob');
+  assert.deepEqual(alice.problems, []);
+  assert.deepEqual(bob.problems, []);
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('a reload keeps the session and the conversation, and messages sent meanwhile arrive after it', async () => {
+  const alice = await person(browser);
+  const bob = await person(browser);
+  await signUp(alice.page, uniqueName('alice'));
+  await signUp(bob.page, uniqueName('bob'));
+  await alice.page.getByTestId('pai-name').fill('Book club');
+  await alice.page.getByTestId('pai-create').click();
+  const code = (await alice.page.getByTestId('invite-code').textContent()).trim();
+  await bob.page.getByTestId('pai-join-code').fill(code);
+  await bob.page.getByTestId('pai-join-submit').click();
+  await bob.page.getByText('Book club').waitFor();
+
+  await bob.page.getByTestId('composer').fill('chapter one done');
+  await bob.page.getByTestId('composer-send').click();
+  await alice.page.getByTestId('message').filter({ hasText: 'chapter one done' }).waitFor();
+
+  await alice.page.reload();
+  await alice.page.getByTestId('message').filter({ hasText: 'chapter one done' }).waitFor();
+  await bob.page.getByTestId('composer').fill('chapter two next week');
+  await bob.page.getByTestId('composer-send').click();
+  await alice.page.getByTestId('message').filter({ hasText: 'chapter two next week' }).waitFor({ timeout: 10_000 });
+  assert.equal(await alice.page.getByTestId('message').count(), 2);
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('the app speaks Chinese to a Chinese browser and English after the switch', async () => {
+  const li = await person(browser, 'zh-CN');
+  await li.page.getByText('登录派').waitFor();
+  await screenshot(li.page, 'signin-zh');
+  await li.page.getByTestId('lang-switch').click();
+  await li.page.getByText('Sign in to Pai').waitFor();
+  await screenshot(li.page, 'signin-en');
+  assert.equal(await li.page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(li.problems, []);
+  await li.context.close();
+});
