@@ -7,6 +7,7 @@ import { useRoute } from './router';
 import { Auth } from './screens/Auth';
 import { Chat } from './screens/Chat';
 import { PaiList } from './screens/PaiList';
+import { Wallet } from './screens/Redpackets';
 import './styles.css';
 
 function App() {
@@ -43,11 +44,12 @@ function App() {
           </span>
         )}
         <span class="spacer" />
+        <a href="#/wallet" class="link" data-testid="nav-wallet">{t('wallet.title')}</a>
         <span class="me" data-testid="me">{session.displayName}</span>
         {languageSwitch}
         <button class="link" data-testid="signout" onClick={() => void signOut()}>{t('auth.signout')}</button>
       </nav>
-      {chat ? <Chat paiId={chat[1]} /> : <PaiList />}
+      {chat ? <Chat paiId={chat[1]} /> : route === '/wallet' ? <Wallet /> : <PaiList />}
     </div>
   );
 }

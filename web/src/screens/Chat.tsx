@@ -3,6 +3,7 @@ import { Problem, api, currentSession, newClientMsgId } from '../api';
 import { problemText, t } from '../i18n';
 import { live } from '../live';
 import type { Message, Page, Pai } from '../model';
+import { PacketCard, SendPacket } from './Redpackets';
 
 const HISTORY = 50;
 
@@ -19,6 +20,7 @@ export function Chat({ paiId }: { paiId: string }) {
   const [messages, setMessages] = useState<Message[]>([]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [sendingPacket, setSendingPacket] = useState(false);
   const list = useRef<HTMLOListElement>(null);
   const me = currentSession()?.userId;
 
@@ -89,11 +91,19 @@ export function Chat({ paiId }: { paiId: string }) {
           <li key={message.seq} data-testid="message" data-seq={message.seq}
             class={`message ${message.senderId === me ? 'mine' : ''} ${message.senderKind.toLowerCase()}`}>
             {message.senderId !== me && <span class="sender">{shortName(message.senderId)}</span>}
-            <span class="text">{message.kind === 'RECALLED' ? '—' : message.text}</span>
+            {message.kind === 'PACKET' && message.attachment ? (
+              <PacketCard packetId={String(message.attachment.packetId)} greeting={message.text ?? undefined}
+                totalCents={Number(message.attachment.totalCents)} count={Number(message.attachment.count)} />
+            ) : (
+              <span class="text">{message.kind === 'RECALLED' ? '—' : message.text}</span>
+            )}
           </li>
         ))}
       </ol>
+      {sendingPacket && <SendPacket paiId={paiId} onDone={() => setSendingPacket(false)} />}
       <form class="composer" onSubmit={send}>
+        <button type="button" class="packet-toggle" data-testid="send-packet-toggle" title={t('packets.send')}
+          onClick={() => setSendingPacket(!sendingPacket)}>{t('packets.sendShort')}</button>
         <input data-testid="composer" value={text} placeholder={t('chat.placeholder')} maxLength={4000}
           onInput={(e) => setText(e.currentTarget.value)} />
         <button data-testid="composer-send" type="submit" disabled={!text.trim()}>{t('chat.send')}</button>
