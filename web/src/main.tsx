@@ -7,6 +7,7 @@ import { useRoute } from './router';
 import { Auth } from './screens/Auth';
 import { Chat } from './screens/Chat';
 import { PaiList } from './screens/PaiList';
+import { Console } from './screens/Console';
 import { Wallet } from './screens/Redpackets';
 import './styles.css';
 
@@ -34,6 +35,7 @@ function App() {
     return <div class="app">{languageSwitch}<Auth /></div>;
   }
   const chat = route.match(/^\/pais\/([^/]+)$/);
+  const operator = session.roles.includes('operator');
   return (
     <div class="app">
       <nav class="top">
@@ -45,11 +47,15 @@ function App() {
         )}
         <span class="spacer" />
         <a href="#/wallet" class="link" data-testid="nav-wallet">{t('wallet.title')}</a>
+        {operator && <a href="#/console" class="link" data-testid="nav-console">{t('console.nav')}</a>}
         <span class="me" data-testid="me">{session.displayName}</span>
         {languageSwitch}
         <button class="link" data-testid="signout" onClick={() => void signOut()}>{t('auth.signout')}</button>
       </nav>
-      {chat ? <Chat paiId={chat[1]} /> : route === '/wallet' ? <Wallet /> : <PaiList />}
+      {chat ? <Chat paiId={chat[1]} />
+        : route === '/wallet' ? <Wallet />
+        : route === '/console' && operator ? <Console />
+        : <PaiList />}
     </div>
   );
 }

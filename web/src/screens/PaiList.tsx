@@ -4,7 +4,7 @@ import { problemText, t } from '../i18n';
 import { live } from '../live';
 import type { Page, Pai, PaiSummary } from '../model';
 import { navigate } from '../router';
-import { CampaignBanner } from './Redpackets';
+import { CampaignBanners } from './Redpackets';
 
 /** The person's pais with unread counts kept live, and creating or joining one. */
 export function PaiList() {
@@ -54,7 +54,7 @@ export function PaiList() {
 
   return (
     <main class="pais">
-      <CampaignBanner />
+      <CampaignBanners />
       <h1>{t('pais.title')}</h1>
       {error && <p class="error" role="alert">{error}</p>}
       <ul data-testid="pai-list" class="pai-list">

@@ -40,48 +40,69 @@ function refusalText(e: unknown): string {
   return e instanceof Problem ? problemText(e.code, e.message) : t('error.generic');
 }
 
+/** Every phone asks /live every 10 s; only around a drop's opening more often. */
+const POLL_MS = 10_000;
+const SOON_POLL_MS = 1_500;
+const SOON_MS = 15_000;
+
 /**
- * The live campaign: its open drop with a one-tap grab, or the next drop's countdown, on the
- * server's clock (the offset from /live's serverTime), so that every phone counts down alike.
+ * The live campaigns, each with its open drop and a one-tap grab, or its next drop's countdown, on
+ * the server's clock (the offset from /live's serverTime), so that every phone counts down alike.
  */
-export function CampaignBanner() {
-  const [campaign, setCampaign] = useState<LiveCampaign | null>(null);
+export function CampaignBanners() {
+  const [campaigns, setCampaigns] = useState<LiveCampaign[]>([]);
   const [offsetMs, setOffsetMs] = useState(0);
   const [now, setNow] = useState(Date.now());
-  const [won, setWon] = useState<number | null>(null);
-  const [note, setNote] = useState<string | null>(null);
 
-  async function load() {
+  /** Loads /live; says whether a drop is about to open (or opening), when it is worth asking again soon. */
+  async function load(): Promise<boolean> {
     const sent = Date.now();
     const live = await api<{ serverTime: string; items: LiveCampaign[] }>('GET', '/api/redpackets/live');
     const received = Date.now();
-    setOffsetMs(Date.parse(live.serverTime) - (sent + received) / 2);
-    setCampaign(live.items[0] ?? null);
+    const serverNow = Date.parse(live.serverTime);
+    setOffsetMs(serverNow - (sent + received) / 2);
+    setCampaigns(live.items);
+    return live.items.some((campaign) => campaign.drops.some((drop) => drop.status === 'SCHEDULED'
+      && Date.parse(drop.startsAt) - serverNow < SOON_MS));
   }
 
   useEffect(() => {
-    void load().catch(() => undefined);
-    const poll = setInterval(() => void load().catch(() => undefined), 10_000);
+    let poll: ReturnType<typeof setTimeout>;
+    const again = () => void load().catch(() => false)
+        .then((soon) => void (poll = setTimeout(again, soon ? SOON_POLL_MS : POLL_MS)));
+    again();
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => {
-      clearInterval(poll);
+      clearTimeout(poll);
       clearInterval(tick);
     };
   }, []);
 
-  if (!campaign) return null;
-  const serverNow = now + offsetMs;
+  return (
+    <div class="banners">
+      {campaigns.map((campaign) => (
+        <CampaignBanner key={campaign.id} campaign={campaign} serverNow={now + offsetMs} onGrabbed={() => void load()} />
+      ))}
+    </div>
+  );
+}
+
+function CampaignBanner({ campaign, serverNow, onGrabbed }:
+  { campaign: LiveCampaign; serverNow: number; onGrabbed: () => void }) {
+  const [won, setWon] = useState<number | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const open = campaign.drops.find((drop) => drop.status === 'ACTIVE'
     && Date.parse(drop.startsAt) <= serverNow && serverNow < Date.parse(drop.endsAt));
   const next = campaign.drops.filter((drop) => Date.parse(drop.startsAt) > serverNow)
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
+  if (!open && !next) return null;
 
   async function grab(drop: LiveDrop) {
     setNote(null);
     try {
       const grabbed = await api<Grab>('POST', `/api/redpackets/drops/${drop.id}/grab`);
       setWon(grabbed.amountCents);
-      void load();
+      onGrabbed();
     } catch (e) {
       setNote(refusalText(e));
     }
