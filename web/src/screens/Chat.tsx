@@ -3,6 +3,7 @@ import { Problem, api, currentSession, newClientMsgId } from '../api';
 import { problemText, t } from '../i18n';
 import { live } from '../live';
 import type { Message, Page, Pai } from '../model';
+import { AgentsPanel } from './Agents';
 import { PacketCard, SendPacket } from './Redpackets';
 
 const HISTORY = 50;
@@ -21,6 +22,8 @@ export function Chat({ paiId }: { paiId: string }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sendingPacket, setSendingPacket] = useState(false);
+  const [showAgents, setShowAgents] = useState(false);
+  const [role, setRole] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const me = currentSession()?.userId;
 
@@ -35,6 +38,7 @@ export function Chat({ paiId }: { paiId: string }) {
         ]);
         if (!active) return;
         setPai(info);
+        setRole(info.ownerId === me ? 'OWNER' : (info as Pai & { role?: string }).role ?? null);
         setMessages((current) => merge(current, history.items));
         live.hold(paiId, history.items.reduce((max, message) => Math.max(max, message.seq), 0));
       } catch (e) {
@@ -83,7 +87,9 @@ export function Chat({ paiId }: { paiId: string }) {
         <a href="#/" class="back">‹ {t('chat.back')}</a>
         <h1>{pai?.name ?? '…'}</h1>
         {pai?.inviteCode && <span class="invite" title={t('chat.invite')} data-testid="invite-code">{pai.inviteCode}</span>}
+        <button class="link" data-testid="agents-toggle" onClick={() => setShowAgents(!showAgents)}>{t('agents.open')}</button>
       </header>
+      {showAgents && <AgentsPanel paiId={paiId} canConfigure={role === 'OWNER' || role === 'ADMIN'} />}
       {error && <p class="error" role="alert">{error}</p>}
       <ol class="messages" ref={list}>
         {messages.length === 0 && <li class="empty">{t('chat.empty')}</li>}
