@@ -95,6 +95,12 @@ const en = {
   'goals.checkin': 'Check in',
   'goals.streak': 'Streak',
   'error.ALREADY_CHECKED_IN': 'Already checked in for this period',
+  'chat.reply': 'Reply',
+  'chat.replyingTo': 'Replying to',
+  'chat.recall': 'Recall',
+  'chat.recalled': 'Message recalled',
+  'chat.image': 'Send a picture',
+  'error.RECALL_WINDOW_PASSED': 'Too late to recall: two minutes have passed',
   'lang.switch': '中文',
 };
 
@@ -194,6 +200,12 @@ const zh: Record<Key, string> = {
   'goals.checkin': '打卡',
   'goals.streak': '连续',
   'error.ALREADY_CHECKED_IN': '这个周期已经打过卡了',
+  'chat.reply': '回复',
+  'chat.replyingTo': '回复',
+  'chat.recall': '撤回',
+  'chat.recalled': '消息已撤回',
+  'chat.image': '发送图片',
+  'error.RECALL_WINDOW_PASSED': '超过两分钟，无法撤回',
   'lang.switch': 'English',
 };
 

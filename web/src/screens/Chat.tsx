@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Problem, api, currentSession, newClientMsgId } from '../api';
+import { Problem, api, currentSession } from '../api';
 import { problemText, t } from '../i18n';
 import { live } from '../live';
-import type { Message, Page, Pai } from '../model';
+import type { Message, Page, Pai, PaiSummary } from '../model';
 import { AgentsPanel } from './Agents';
-import { PacketCard, SendPacket } from './Redpackets';
+import { Composer } from './Composer';
+import { MessageItem } from './MessageItem';
+import { SendPacket } from './Redpackets';
 
 const HISTORY = 50;
 
@@ -15,15 +17,15 @@ function merge(messages: Message[], incoming: Message[]): Message[] {
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-/** One pai's conversation: its history, live messages in seq order, and the composer. */
+/** One pai's conversation: its history, live messages in seq order, replies, recall, and the composer. */
 export function Chat({ paiId }: { paiId: string }) {
   const [pai, setPai] = useState<Pai | null>(null);
+  const [role, setRole] = useState<PaiSummary['role'] | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
-  const [text, setText] = useState('');
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sendingPacket, setSendingPacket] = useState(false);
   const [showAgents, setShowAgents] = useState(false);
-  const [role, setRole] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const me = currentSession()?.userId;
 
@@ -32,13 +34,14 @@ export function Chat({ paiId }: { paiId: string }) {
     setMessages([]);
     void (async () => {
       try {
-        const [info, history] = await Promise.all([
+        const [info, history, mine] = await Promise.all([
           api<Pai>('GET', `/api/chat/pais/${paiId}`),
           api<Page<Message>>('GET', `/api/chat/pais/${paiId}/messages?limit=${HISTORY}`),
+          api<Page<PaiSummary>>('GET', '/api/chat/pais?limit=200'),
         ]);
         if (!active) return;
         setPai(info);
-        setRole(info.ownerId === me ? 'OWNER' : (info as Pai & { role?: string }).role ?? null);
+        setRole(mine.items.find((summary) => summary.id === paiId)?.role ?? null);
         setMessages((current) => merge(current, history.items));
         live.hold(paiId, history.items.reduce((max, message) => Math.max(max, message.seq), 0));
       } catch (e) {
@@ -51,7 +54,7 @@ export function Chat({ paiId }: { paiId: string }) {
         setMessages((current) => merge(current, [message as Message]));
       } else if (frame.type === 'recall' && frame.paiId === paiId) {
         setMessages((current) => current.map((message) => message.seq === frame.seq
-          ? { ...message, kind: 'RECALLED', text: null } : message));
+          ? { ...message, kind: 'RECALLED', text: null, mediaId: null } : message));
       }
     });
     return () => {
@@ -66,21 +69,17 @@ export function Chat({ paiId }: { paiId: string }) {
     if (lastSeq > 0) void api('POST', `/api/chat/pais/${paiId}/read`, { seq: lastSeq }).catch(() => undefined);
   }, [lastSeq, paiId]);
 
-  async function send(event: Event) {
-    event.preventDefault();
-    const body = text.trim();
-    if (!body) return;
-    setText('');
+  async function recall(message: Message) {
     try {
-      const sent = await api<Message>('POST', `/api/chat/pais/${paiId}/messages`,
-        { clientMsgId: newClientMsgId(), kind: 'TEXT', text: body });
-      setMessages((current) => merge(current, [sent]));
+      const recalled = await api<Message>('POST', `/api/chat/pais/${paiId}/messages/${message.seq}/recall`);
+      setMessages((current) => merge(current, [recalled]));
     } catch (e) {
-      setText(body);
       setError(e instanceof Problem ? problemText(e.code, e.message) : t('error.generic'));
     }
   }
 
+  const bySeq = new Map(messages.map((message) => [message.seq, message]));
+  const admin = role === 'OWNER' || role === 'ADMIN';
   return (
     <main class="chat">
       <header class="chat-header">
@@ -89,35 +88,22 @@ export function Chat({ paiId }: { paiId: string }) {
         {pai?.inviteCode && <span class="invite" title={t('chat.invite')} data-testid="invite-code">{pai.inviteCode}</span>}
         <button class="link" data-testid="agents-toggle" onClick={() => setShowAgents(!showAgents)}>{t('agents.open')}</button>
       </header>
-      {showAgents && <AgentsPanel paiId={paiId} canConfigure={role === 'OWNER' || role === 'ADMIN'} />}
-      {error && <p class="error" role="alert">{error}</p>}
+      {showAgents && <AgentsPanel paiId={paiId} canConfigure={admin} />}
+      {error && <p class="error" role="alert" onClick={() => setError(null)}>{error}</p>}
       <ol class="messages" ref={list}>
         {messages.length === 0 && <li class="empty">{t('chat.empty')}</li>}
         {messages.map((message) => (
-          <li key={message.seq} data-testid="message" data-seq={message.seq}
-            class={`message ${message.senderId === me ? 'mine' : ''} ${message.senderKind.toLowerCase()}`}>
-            {message.senderId !== me && <span class="sender">{shortName(message.senderId)}</span>}
-            {message.kind === 'PACKET' && message.attachment ? (
-              <PacketCard packetId={String(message.attachment.packetId)} greeting={message.text ?? undefined}
-                totalCents={Number(message.attachment.totalCents)} count={Number(message.attachment.count)} />
-            ) : (
-              <span class="text">{message.kind === 'RECALLED' ? '—' : message.text}</span>
-            )}
-          </li>
+          <MessageItem key={message.seq} message={message} paiId={paiId} mine={message.senderId === me}
+            repliedTo={message.replyToSeq ? bySeq.get(message.replyToSeq) : undefined}
+            canRecall={message.kind !== 'RECALLED' && message.senderKind === 'USER'
+              && (admin || (message.senderId === me && Date.now() - Date.parse(message.createdAt) < 120_000))}
+            onReply={() => setReplyTo(message)} onRecall={() => void recall(message)} />
         ))}
       </ol>
       {sendingPacket && <SendPacket paiId={paiId} onDone={() => setSendingPacket(false)} />}
-      <form class="composer" onSubmit={send}>
-        <button type="button" class="packet-toggle" data-testid="send-packet-toggle" title={t('packets.send')}
-          onClick={() => setSendingPacket(!sendingPacket)}>{t('packets.sendShort')}</button>
-        <input data-testid="composer" value={text} placeholder={t('chat.placeholder')} maxLength={4000}
-          onInput={(e) => setText(e.currentTarget.value)} />
-        <button data-testid="composer-send" type="submit" disabled={!text.trim()}>{t('chat.send')}</button>
-      </form>
+      <Composer paiId={paiId} replyTo={replyTo} onCancelReply={() => setReplyTo(null)}
+        onSent={(sent) => { setReplyTo(null); setMessages((current) => merge(current, [sent])); }}
+        onError={setError} onTogglePacket={() => setSendingPacket(!sendingPacket)} />
     </main>
   );
-}
-
-function shortName(userId: string): string {
-  return /^[0-9a-f-]{36}$/.test(userId) ? userId.slice(0, 8) : userId;
 }
