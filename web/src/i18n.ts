@@ -101,6 +101,14 @@ const en = {
   'chat.recalled': 'Message recalled',
   'chat.image': 'Send a picture',
   'error.RECALL_WINDOW_PASSED': 'Too late to recall: two minutes have passed',
+  'playback.open': 'Together',
+  'playback.title': 'Title',
+  'playback.start': 'Listen or watch together',
+  'playback.play': 'Play',
+  'playback.pause': 'Pause',
+  'playback.end': 'End',
+  'playback.following': 'Following the host',
+  'playback.tapToPlay': 'Tap to join the playback',
   'lang.switch': '中文',
 };
 
@@ -206,6 +214,14 @@ const zh: Record<Key, string> = {
   'chat.recalled': '消息已撤回',
   'chat.image': '发送图片',
   'error.RECALL_WINDOW_PASSED': '超过两分钟，无法撤回',
+  'playback.open': '一起听',
+  'playback.title': '标题',
+  'playback.start': '一起听或一起看',
+  'playback.play': '播放',
+  'playback.pause': '暂停',
+  'playback.end': '结束',
+  'playback.following': '跟随主持人',
+  'playback.tapToPlay': '点一下加入播放',
   'lang.switch': 'English',
 };
 

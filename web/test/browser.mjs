@@ -13,7 +13,9 @@ export async function launchBrowser() {
     headless: true,
     // Without the networking flags Chromium keeps calling home on a closed network and stalls.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync', '--disable-quic'],
+      '--no-first-run', '--disable-sync', '--disable-quic',
+      // The shared player starts when the session plays, as after the tap a person gave it.
+      '--autoplay-policy=no-user-gesture-required'],
   });
 }
 

@@ -6,6 +6,7 @@ import type { Message, Page, Pai, PaiSummary } from '../model';
 import { AgentsPanel } from './Agents';
 import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
+import { SharedPlayer } from './Playback';
 import { SendPacket } from './Redpackets';
 
 const HISTORY = 50;
@@ -26,6 +27,7 @@ export function Chat({ paiId }: { paiId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [sendingPacket, setSendingPacket] = useState(false);
   const [showAgents, setShowAgents] = useState(false);
+  const [showPlayer, setShowPlayer] = useState(false);
   const list = useRef<HTMLOListElement>(null);
   const me = currentSession()?.userId;
 
@@ -86,8 +88,10 @@ export function Chat({ paiId }: { paiId: string }) {
         <a href="#/" class="back">‹ {t('chat.back')}</a>
         <h1>{pai?.name ?? '…'}</h1>
         {pai?.inviteCode && <span class="invite" title={t('chat.invite')} data-testid="invite-code">{pai.inviteCode}</span>}
+        <button class="link" data-testid="player-toggle" onClick={() => setShowPlayer(!showPlayer)}>{t('playback.open')}</button>
         <button class="link" data-testid="agents-toggle" onClick={() => setShowAgents(!showAgents)}>{t('agents.open')}</button>
       </header>
+      {showPlayer && <SharedPlayer paiId={paiId} />}
       {showAgents && <AgentsPanel paiId={paiId} canConfigure={admin} />}
       {error && <p class="error" role="alert" onClick={() => setError(null)}>{error}</p>}
       <ol class="messages" ref={list}>
