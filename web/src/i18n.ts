@@ -109,6 +109,8 @@ const en = {
   'playback.end': 'End',
   'playback.following': 'Following the host',
   'playback.tapToPlay': 'Tap to join the playback',
+  'share.share': 'Share',
+  'share.close': 'Close',
   'lang.switch': '中文',
 };
 
@@ -222,6 +224,8 @@ const zh: Record<Key, string> = {
   'playback.end': '结束',
   'playback.following': '跟随主持人',
   'playback.tapToPlay': '点一下加入播放',
+  'share.share': '分享',
+  'share.close': '关闭',
   'lang.switch': 'English',
 };
 

@@ -35,6 +35,13 @@ test('two people sign up, join one pai by its invite code and see each other\'s 
   assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'in seq order');
   assert.equal(new Set(seqs).size, seqs.length, 'each message once');
 
+  await alice.page.getByTestId('share-button').click();
+  await alice.page.getByTestId('share-qr').waitFor();
+  assert.match(await alice.page.getByTestId('share-url').inputValue(), /\/s\/[A-Za-z0-9]+$/);
+  await screenshot(alice.page, 'share-qr');
+  await alice.page.keyboard.press('Escape');
+  await alice.page.mouse.click(5, 5);
+
   await screenshot(alice.page, 'chat-alice');
   await screenshot(bob.page, 'chat-bob');
   assert.deepEqual(alice.problems, []);

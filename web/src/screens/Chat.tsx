@@ -8,6 +8,7 @@ import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 import { SharedPlayer } from './Playback';
 import { SendPacket } from './Redpackets';
+import { ShareButton } from './Share';
 
 const HISTORY = 50;
 
@@ -88,6 +89,7 @@ export function Chat({ paiId }: { paiId: string }) {
         <a href="#/" class="back">‹ {t('chat.back')}</a>
         <h1>{pai?.name ?? '…'}</h1>
         {pai?.inviteCode && <span class="invite" title={t('chat.invite')} data-testid="invite-code">{pai.inviteCode}</span>}
+        <ShareButton targetType="PAI" targetId={paiId} />
         <button class="link" data-testid="player-toggle" onClick={() => setShowPlayer(!showPlayer)}>{t('playback.open')}</button>
         <button class="link" data-testid="agents-toggle" onClick={() => setShowAgents(!showAgents)}>{t('agents.open')}</button>
       </header>

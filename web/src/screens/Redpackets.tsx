@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Problem, api } from '../api';
 import { problemText, t } from '../i18n';
 import { centsOf, yuan } from '../money';
+import { ShareButton } from './Share';
 
 interface LiveDrop {
   id: string;
@@ -121,6 +122,7 @@ function CampaignBanner({ campaign, serverNow, onGrabbed }:
         )}
         {note && <span class="note" role="status">{note}</span>}
       </div>
+      <ShareButton targetType="CAMPAIGN" targetId={campaign.id} />
       {open && (
         <button class="grab" data-testid="grab-button" onClick={() => void grab(open)}>{t('packets.grab')}</button>
       )}
