@@ -2,13 +2,21 @@ package pai.chat;
 
 import static io.restassured.RestAssured.given;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import pai.platform.testing.TestTokens;
 
-/** Small helpers the chat tests share: a fresh user, a request as that user, a pai made by them. */
+/** Small helpers the chat tests share: a fresh user, a request as that user, a pai made by them, an upload. */
 final class ChatApi {
     private ChatApi() {
     }
@@ -42,5 +50,24 @@ final class ChatApi {
             join(member, code);
         }
         return paiId;
+    }
+
+    /** Uploads the bytes as {@code userId}'s image (multipart field file). */
+    static ValidatableResponse upload(String userId, byte[] content, String name) {
+        return given().header("Authorization", TestTokens.bearer(userId))
+                .multiPart("file", name, content, "application/octet-stream")
+                .post("/api/chat/media").then();
+    }
+
+    /** An image of that size in that format (png, jpeg, gif, bmp). */
+    static byte[] image(int width, int height, String format) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.ORANGE);
+        graphics.fillRect(0, 0, width / 2 + 1, height);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
     }
 }
