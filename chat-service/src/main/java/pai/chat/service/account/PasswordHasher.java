@@ -120,17 +120,17 @@ public class PasswordHasher {
                 .withParallelism(cost.parallelism())
                 .withSalt(salt)
                 .build();
-        byte[] secret = Normalizer.normalize(password, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[length];
         awaitTurn();
+        byte[] secret = Normalizer.normalize(password, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
         try {
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
             generator.init(parameters);
+            byte[] out = new byte[length];
             generator.generateBytes(secret, out);
             return out;
         } finally {
-            turns.release();
             Arrays.fill(secret, (byte) 0);
+            turns.release();
         }
     }
 
