@@ -1,8 +1,20 @@
 package pai.chat;
 
+import static io.restassured.RestAssured.given;
 import static pai.platform.testing.TestUsers.as;
 
-/** Small helpers the chat tests share: a fresh user, a request as that user, a pai made by them. */
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+
+import io.restassured.response.ValidatableResponse;
+import pai.platform.testing.TestTokens;
+
+/** Small helpers the chat tests share: a fresh user, a request as that user, a pai made by them, an upload. */
 final class ChatApi {
     private ChatApi() {
     }
@@ -28,5 +40,24 @@ final class ChatApi {
             join(member, code);
         }
         return paiId;
+    }
+
+    /** Uploads the bytes as {@code userId}'s image (multipart field file). */
+    static ValidatableResponse upload(String userId, byte[] content, String name) {
+        return given().header("Authorization", TestTokens.bearer(userId))
+                .multiPart("file", name, content, "application/octet-stream")
+                .post("/api/chat/media").then();
+    }
+
+    /** An image of that size in that format (png, jpeg, gif, bmp). */
+    static byte[] image(int width, int height, String format) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.ORANGE);
+        graphics.fillRect(0, 0, width / 2 + 1, height);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
     }
 }

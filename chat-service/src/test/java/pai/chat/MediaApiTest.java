@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static pai.chat.ChatApi.createPai;
+import static pai.chat.ChatApi.image;
 import static pai.chat.ChatApi.paiWith;
+import static pai.chat.ChatApi.upload;
 import static pai.platform.testing.TestUsers.as;
 import static pai.platform.testing.TestUsers.newUser;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import pai.platform.testing.TestEnvironment;
 import pai.platform.testing.TestTokens;
 
@@ -144,23 +142,6 @@ class MediaApiTest {
         // A service token is no person's: it cannot post into a pai.
         given().header("Authorization", "Bearer " + TestTokens.service("agent-service")).get("/api/chat/pais")
                 .then().statusCode(403);
-    }
-
-    private static ValidatableResponse upload(String userId, byte[] content, String name) {
-        return given().header("Authorization", TestTokens.bearer(userId))
-                .multiPart("file", name, content, "application/octet-stream")
-                .post("/api/chat/media").then();
-    }
-
-    private static byte[] image(int width, int height, String format) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(Color.ORANGE);
-        graphics.fillRect(0, 0, width / 2 + 1, height);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
     }
 
     /** A valid PNG whose header claims another size: a few bytes that would decode to gigabytes. */

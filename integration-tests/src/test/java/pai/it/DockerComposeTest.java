@@ -51,11 +51,15 @@ class DockerComposeTest {
 
     /** Gateway prefixes of docs/contract.md and the service behind each. */
     private static final Map<String, String> GATEWAY_ROUTES = orderedMap(
+            "/api/auth/", "chat-service",
             "/api/chat/", "chat-service",
             "/api/agents/", "agent-service",
             "/api/redpackets/", "redpacket-service",
             "/api/shares/", "share-service",
             "/s/", "share-service");
+
+    /** What ./pai gives one service only: the private key's path goes to chat-service, which signs account tokens. */
+    private static final Map<String, String> ONE_SERVICE_ONLY = Map.of("PAI_JWT_PRIVATE_KEY", "chat-service");
 
     private static final Pattern ENV_NAME = Pattern.compile("\\b(?:PAI|QUARKUS)_[A-Z0-9_]+\\b");
     private static final Pattern PAI_NAME = Pattern.compile("\\bPAI_[A-Z0-9_]+\\b");
@@ -163,9 +167,17 @@ class DockerComposeTest {
     void everyPaiNameTheLauncherSetsIsSetForEveryAppService() {
         Set<String> launcherPaiNames = launcherAssignments(PAI_NAME);
         assertThat(launcherPaiNames).as("PAI_ names ./pai sets").isNotEmpty();
+        launcherPaiNames.removeAll(ONE_SERVICE_ONLY.keySet());
         APP_PORTS.keySet().forEach(app -> assertThat(environment(services.path(app)).keySet())
                 .as("environment of %s in docker-compose.yml", app)
                 .containsAll(launcherPaiNames));
+    }
+
+    @Test
+    void theNamesOfOneServiceAreSetForItAlone() {
+        assertThat(launcherAssignments(PAI_NAME)).as("PAI_ names ./pai sets").containsAll(ONE_SERVICE_ONLY.keySet());
+        ONE_SERVICE_ONLY.forEach((name, only) -> APP_PORTS.keySet().forEach(app -> assertThat(
+                environment(services.path(app)).containsKey(name)).as(name + " set for " + app).isEqualTo(app.equals(only))));
     }
 
     @Test

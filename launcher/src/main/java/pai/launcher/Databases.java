@@ -50,6 +50,12 @@ final class Databases {
         }
     }
 
+    /** A connection to one database, for the commands that change rows in it. */
+    static Connection connect(String host, int port, String user, String password, String database) throws SQLException {
+        checkName(database);
+        return DriverManager.getConnection(url(host, port, database), properties(user, password));
+    }
+
     private static void checkName(String database) {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + database);
@@ -57,7 +63,11 @@ final class Databases {
     }
 
     private static String adminUrl(String host, int port) {
-        return "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        return url(host, port, "postgres");
+    }
+
+    private static String url(String host, int port, String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     private static Properties properties(String user, String password) {

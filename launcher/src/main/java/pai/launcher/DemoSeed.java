@@ -9,17 +9,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import pai.launcher.GatewayClient.Answer;
 
 /**
- * The demo of {@code ./pai up}, made through the gateway: a pai of demo-alice's that demo-bob joins,
- * its five agents switched on and a chat that shows each once, a campaign of demo-operator's with a
- * drop, and a share of it that demo-bob accepts.
+ * The demo of {@code ./pai up}, made through the gateway: the accounts demo-alice, demo-bob and
+ * demo-operator (signed up with the one password of {@link DemoPassword}, or signed in when they exist;
+ * demo-operator made an operator in the database, as {@code ./pai operator} does), a pai of demo-alice's
+ * that demo-bob joins, its five agents switched on and a chat that shows each once, a campaign of
+ * demo-operator's with a drop, and a share of it that demo-bob accepts.
  *
  * <p>Each step that worked leaves a file in the seed folder (the pai's id, the campaign's id...), so a
  * later run only retries what did not (e.g. an endpoint that did not exist yet) and never makes a
@@ -27,35 +29,49 @@ import pai.launcher.GatewayClient.Answer;
  */
 final class DemoSeed {
     /** The files of the steps done; {@code invite} is no step, it keeps the pai's invite code for the talk. */
-    private static final List<String> STEPS = List.of("pai", "agents-all", "talk", "campaign", "drop", "share");
+    private static final List<String> STEPS = List.of("operator", "pai", "agents-all", "talk", "campaign", "drop", "share");
     private static final List<String> AGENTS = List.of("summarizer", "supervisor", "remixer", "planner", "knowledge");
-    private static final Duration TOKEN_TTL = Duration.ofHours(12);
+    static final String ALICE = "demo-alice";
+    static final String BOB = "demo-bob";
+    static final String OPERATOR = "demo-operator";
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     /** agent-service learns that demo-alice owns the pai from pai.chat.members: it may answer 403 a moment. */
     private static final int AGENT_TRIES = 10;
     /** share-service learns the campaign from redpacket-service's event: it may answer 404 a moment. */
     private static final int SHARE_TRIES = 15;
 
+    /** Makes an account an operator where the API cannot: {@link Operators#mark} in chat-service's database. */
+    @FunctionalInterface
+    interface OperatorMarking {
+        Optional<Operators.Marked> mark(String name) throws Exception;
+    }
+
     private final GatewayClient gateway;
     private final Path seed;
     private final Path photo;
     private final PrintStream out;
-    private final String alice;
-    private final String bob;
-    private final String operator;
+    private final String password;
+    private final OperatorMarking operators;
+    /** The demo users' access tokens; null for one that could not sign in (its steps then answer 401). */
+    private String alice;
+    private String bob;
+    private String operator;
 
-    private DemoSeed(GatewayClient gateway, Path seed, KeyPair keys, Path photo, PrintStream out) {
+    private DemoSeed(GatewayClient gateway, Path seed, String password, OperatorMarking operators, Path photo,
+            PrintStream out) {
         this.gateway = gateway;
         this.seed = seed;
+        this.password = password;
+        this.operators = operators;
         this.photo = photo;
         this.out = out;
-        alice = DevTokens.mint(keys.getPrivate(), "demo-alice", false, TOKEN_TTL);
-        bob = DevTokens.mint(keys.getPrivate(), "demo-bob", false, TOKEN_TTL);
-        operator = DevTokens.mint(keys.getPrivate(), "demo-operator", true, TOKEN_TTL);
     }
 
-    /** Seeds what the seed folder does not record as done; {@code photo} is the picture demo-alice posts. */
-    static void run(URI gateway, Path seed, Path keysDir, Path photo, PrintStream out)
+    /**
+     * Seeds what the seed folder does not record as done; {@code passwordFile} holds the demo accounts' password
+     * (made on the first run), {@code photo} is the picture demo-alice posts.
+     */
+    static void run(URI gateway, Path seed, Path passwordFile, OperatorMarking operators, Path photo, PrintStream out)
             throws IOException, InterruptedException {
         Files.createDirectories(seed);
         if (STEPS.stream().allMatch(step -> Files.exists(seed.resolve(step)))) {
@@ -63,10 +79,17 @@ final class DemoSeed {
             return;
         }
         out.println("\033[1m==> seeding a demo\033[0m");
-        new DemoSeed(new GatewayClient(gateway), seed, DevKeys.loadOrCreate(keysDir), photo, out).seed();
+        new DemoSeed(new GatewayClient(gateway), seed, DemoPassword.loadOrCreate(passwordFile), operators, photo, out)
+                .seed();
     }
 
     private void seed() throws IOException, InterruptedException {
+        alice = signUpOrIn(ALICE, "Alice 爱丽丝");
+        bob = signUpOrIn(BOB, "Bob 鲍勃");
+        operator = signUpOrIn(OPERATOR, "Operator 运营");
+        if (operator != null && !done("operator")) {
+            makeOperator();
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (!done("pai")) {
             Answer pai = gateway.post(alice, "/api/chat/pais", json("name", "春节群 Spring Festival", "description", "demo pai"));
@@ -111,6 +134,48 @@ final class DemoSeed {
         if (done("campaign") && !done("share")) {
             shareCampaign(recorded("campaign"));
         }
+    }
+
+    /** Signs the demo user up, or in when the name is taken; the access token, or null when neither worked. */
+    private String signUpOrIn(String name, String displayName) throws InterruptedException {
+        Answer signUp = gateway.post(null, "/api/auth/signup", json("name", name, "password", password,
+                "displayName", displayName));
+        if (!signUp.is(409)) {
+            out.println("  " + name + " signs up: HTTP " + signUp.code());
+            return signUp.is(201) ? token(signUp) : null;
+        }
+        return signIn(name, name + " signs in");
+    }
+
+    private String signIn(String name, String what) throws InterruptedException {
+        Answer signIn = gateway.post(null, "/api/auth/signin", json("name", name, "password", password));
+        out.println("  " + what + ": HTTP " + signIn.code()
+                + (signIn.is(401) ? " (the account has another password than the demo's)" : ""));
+        return signIn.is(200) ? token(signIn) : null;
+    }
+
+    /** demo-operator gets the role in the database, and signs in again for a token that carries it. */
+    private void makeOperator() throws IOException, InterruptedException {
+        Optional<Operators.Marked> marked;
+        try {
+            marked = operators.mark(OPERATOR);
+        } catch (Exception e) {
+            out.println("  " + OPERATOR + " could not be made an operator: " + e.getMessage());
+            return;
+        }
+        if (marked.isEmpty()) {
+            out.println("  " + OPERATOR + " could not be made an operator: no account has the name in the database");
+            return;
+        }
+        operator = signIn(OPERATOR, OPERATOR + " is an operator in the database, signs in again");
+        if (operator != null) {
+            record("operator", marked.get().userId());
+        }
+    }
+
+    private static String token(Answer session) {
+        String token = session.text("accessToken");
+        return token.isEmpty() ? null : token;
     }
 
     private void enableAgents(String pai) throws IOException, InterruptedException {

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Calls the services through the gateway as a signed-in user. Never throws for what the far side
+ * Calls the services through the gateway as a signed-in user, or as nobody. Never throws for what the far side
  * does: an endpoint that does not exist answers 404, and nothing answering is status 0 ("000").
  */
 final class GatewayClient {
@@ -92,10 +92,10 @@ final class GatewayClient {
                 .build());
     }
 
+    /** {@code token} null sends no Authorization header (signing up and in). */
     private HttpRequest.Builder request(String token, String path) {
-        return HttpRequest.newBuilder(base.resolve(path))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Answer call(HttpRequest request) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,10 @@ public final class Main {
               gateway-config <repo> <stateDir> <logDir> <gatewayPort> <chatPort> <agentPort> <redpacketPort> <sharePort>
                                                                 renders <repo>/gateway/nginx.conf into <stateDir>/nginx/nginx.conf
               gateway-config --compose <repo>                   renders it into <repo>/gateway/nginx.compose.conf
-              demo-seed <gatewayUrl> <seedDir> <keysDir> <photo>  seeds the demo, retrying only the steps not done before
+              demo-seed <gatewayUrl> <seedDir> <passwordFile> <photo> <pgHost> <pgPort> <pgUser> <db>
+                                                                seeds the demo, retrying only the steps not done before;
+                                                                the demo accounts' password is made once in <passwordFile>
+              operator <pgHost> <pgPort> <pgUser> <db> <name>   makes the account of that name an operator
               test-report <root> <mavenExit>                    counts the tests of <root>/*/target/*-reports; fails when
                                                                 maven failed or no IT passed
             """;
@@ -55,13 +59,13 @@ public final class Main {
             case "postgres" -> EmbeddedServers.postgres(port(arg(rest, 0)), Path.of(arg(rest, 1)));
             case "ensure-db" -> ensureDb(rest);
             case "recreate-db" -> Databases.recreate(arg(rest, 0), port(arg(rest, 1)), arg(rest, 2),
-                    System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""), arg(rest, 3));
+                    databasePassword(), arg(rest, 3));
             case "redis-persistence" -> RedisPersistence.run(arg(rest, 0), port(arg(rest, 1)), rest.contains("--apply"));
             case "topics" -> KafkaTopics.ensure(arg(rest, 0));
             case "kafka-storage" -> kafkaStorage(rest);
             case "gateway-config" -> gatewayConfig(rest);
-            case "demo-seed" -> DemoSeed.run(URI.create(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
-                    Path.of(arg(rest, 3)), System.out);
+            case "demo-seed" -> demoSeed(rest);
+            case "operator" -> operator(rest);
             case "test-report" -> testReport(rest);
             case "-h", "--help", "help" -> System.out.print(USAGE);
             default -> fail("unknown command " + args[0] + "\n" + USAGE);
@@ -126,6 +130,43 @@ public final class Main {
         }
     }
 
+    private static void demoSeed(List<String> args) throws Exception {
+        Database db = database(args.subList(Math.min(4, args.size()), args.size()));
+        DemoSeed.run(URI.create(arg(args, 0)), Path.of(arg(args, 1)), Path.of(arg(args, 2)), name -> markOperator(db, name),
+                Path.of(arg(args, 3)), System.out);
+    }
+
+    private static void operator(List<String> args) throws Exception {
+        Database db = database(args);
+        String name = arg(args, 4);
+        Optional<Operators.Marked> marked;
+        try {
+            marked = markOperator(db, name);
+        } catch (Operators.NoAccounts e) {
+            fail("database " + db.name() + ": " + e.getMessage());
+            return;
+        }
+        if (marked.isEmpty()) {
+            fail("no account is named " + name + " in database " + db.name() + " (names sign up at POST /api/auth/signup)");
+            return;
+        }
+        System.out.println(marked.get().describe());
+    }
+
+    /** A PostgreSQL database as the commands name it: host, port, user, database (the password from the environment). */
+    private record Database(String host, int port, String user, String name) {
+    }
+
+    private static Database database(List<String> args) {
+        return new Database(arg(args, 0), port(arg(args, 1)), arg(args, 2), arg(args, 3));
+    }
+
+    private static Optional<Operators.Marked> markOperator(Database db, String name) throws Exception {
+        try (Connection connection = Databases.connect(db.host(), db.port(), db.user(), databasePassword(), db.name())) {
+            return Operators.mark(connection, name);
+        }
+    }
+
     private static void ensureDb(List<String> args) throws Exception {
         String host = arg(args, 0);
         int port = port(arg(args, 1));
@@ -134,11 +175,15 @@ public final class Main {
         if (databases.isEmpty()) {
             fail("ensure-db needs at least one database name");
         }
-        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+        String password = databasePassword();
         for (String db : databases) {
             boolean created = Databases.ensure(host, port, user, password, db);
             System.out.println(db + (created ? " created" : " exists"));
         }
+    }
+
+    private static String databasePassword() {
+        return System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
     }
 
     static String arg(List<String> args, int index) {

@@ -16,7 +16,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +39,18 @@ class DemoSeedTest {
     private HttpServer gateway;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile int shareStatus = 201;
+    /** The accounts the fake chat-service has, by name, with their passwords; and those made operators. */
+    private final Map<String, String> accounts = new ConcurrentHashMap<>();
+    private final Set<String> operators = ConcurrentHashMap.newKeySet();
+    private final DemoSeed.OperatorMarking marking = name -> {
+        if (!accounts.containsKey(name)) {
+            return Optional.empty();
+        }
+        boolean already = !operators.add(name);
+        return Optional.of(new Operators.Marked("id-" + name, name, already));
+    };
 
-    record Call(String method, String path, String idempotencyKey, String contentType, byte[] body) {
+    record Call(String method, String path, String authorization, String idempotencyKey, String contentType, byte[] body) {
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
@@ -58,6 +74,10 @@ class DemoSeedTest {
 
         assertThat(output).isEqualTo("""
                 \033[1m==> seeding a demo\033[0m
+                  demo-alice signs up: HTTP 201
+                  demo-bob signs up: HTTP 201
+                  demo-operator signs up: HTTP 201
+                  demo-operator is an operator in the database, signs in again: HTTP 200
                   pai 春节群 by demo-alice: HTTP 201, id pai-1
                   agent summarizer enabled: HTTP 200
                   agent supervisor enabled: HTTP 200
@@ -79,6 +99,7 @@ class DemoSeedTest {
                   demo-bob accepts it, demo-alice earns a grab: HTTP 200, rewarded:true
                 """);
         Path seed = dir.resolve("seed");
+        assertThat(Files.readString(seed.resolve("operator"))).isEqualTo("id-demo-operator\n");
         assertThat(Files.readString(seed.resolve("pai"))).isEqualTo("pai-1\n");
         assertThat(Files.readString(seed.resolve("invite"))).isEqualTo("INVITE1\n");
         assertThat(Files.readString(seed.resolve("campaign"))).isEqualTo("campaign-1\n");
@@ -86,6 +107,17 @@ class DemoSeedTest {
         assertThat(seed.resolve("agents-all")).exists();
         assertThat(seed.resolve("talk")).exists();
         assertThat(seed.resolve("drop")).exists();
+
+        String password = Files.readString(dir.resolve("demo-password")).strip();
+        assertThat(password).matches("[A-Za-z0-9]{16}");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("demo-password"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(accounts).containsOnlyKeys("demo-alice", "demo-bob", "demo-operator").containsValue(password);
+        assertThat(new HashSet<>(accounts.values())).containsExactly(password);
+        assertThat(operators).containsExactly("demo-operator");
+        assertThat(call("POST", "/api/auth/signup").authorization()).isNull();
+        assertThat(call("POST", "/api/chat/pais").authorization()).isEqualTo("Bearer eyJ.demo-alice");
+        assertThat(call("POST", "/api/redpackets/campaigns").authorization()).isEqualTo("Bearer eyJ.demo-operator.operator");
 
         assertThat(call("POST", "/api/chat/pais/join").json().path("inviteCode").asText()).isEqualTo("INVITE1");
         Call upload = call("POST", "/api/chat/media");
@@ -109,6 +141,37 @@ class DemoSeedTest {
     }
 
     @Test
+    void accountsThatExistSignInWithTheSamePasswordAndTheOperatorKeepsItsRole() throws Exception {
+        seed();
+        String password = Files.readString(dir.resolve("demo-password"));
+        deleteSeedFolder();
+        calls.clear();
+
+        assertThat(seed()).startsWith("""
+                \033[1m==> seeding a demo\033[0m
+                  demo-alice signs in: HTTP 200
+                  demo-bob signs in: HTTP 200
+                  demo-operator signs in: HTTP 200
+                  demo-operator is an operator in the database, signs in again: HTTP 200
+                  pai 春节群 by demo-alice: HTTP 201, id pai-1
+                """);
+        assertThat(Files.readString(dir.resolve("demo-password"))).isEqualTo(password);
+        assertThat(call("POST", "/api/redpackets/campaigns").authorization()).isEqualTo("Bearer eyJ.demo-operator.operator");
+    }
+
+    @Test
+    void anAccountWithAnotherPasswordIsSaidAndItsStepsAreLeftForALaterRun() throws Exception {
+        accounts.put("demo-alice", "not the demo's");
+
+        String output = seed();
+
+        assertThat(output).contains("  demo-alice signs in: HTTP 401 (the account has another password than the demo's)\n",
+                "  pai 春节群 by demo-alice: HTTP 401\n", "  campaign of 1,000,000 yuan by demo-operator: HTTP 201");
+        assertThat(dir.resolve("seed/pai")).doesNotExist();
+        assertThat(dir.resolve("seed/campaign")).exists();
+    }
+
+    @Test
     void aLaterRunRetriesOnlyTheStepsThatDidNotWork() throws Exception {
         shareStatus = 500;
         assertThat(seed()).contains("  demo-alice shares the campaign to WeChat: HTTP 500\n")
@@ -119,10 +182,14 @@ class DemoSeedTest {
         shareStatus = 201;
         assertThat(seed()).isEqualTo("""
                 \033[1m==> seeding a demo\033[0m
+                  demo-alice signs in: HTTP 200
+                  demo-bob signs in: HTTP 200
+                  demo-operator signs in: HTTP 200
                   demo-alice shares the campaign to WeChat: HTTP 201, http://127.0.0.1:8080/s/SHARE1
                   demo-bob accepts it, demo-alice earns a grab: HTTP 200, rewarded:true
                 """);
-        assertThat(calls).extracting(Call::path).containsExactly("/api/shares", "/api/shares/SHARE1/accept");
+        assertThat(calls).extracting(Call::path).filteredOn(path -> !path.startsWith("/api/auth/"))
+                .containsExactly("/api/shares", "/api/shares/SHARE1/accept");
     }
 
     @Test
@@ -132,8 +199,9 @@ class DemoSeedTest {
             closedPort = socket.getLocalPort();
         }
 
-        assertThat(seed(URI.create("http://127.0.0.1:" + closedPort))).contains("  pai 春节群 by demo-alice: HTTP 000\n",
-                "  campaign of 1,000,000 yuan by demo-operator: HTTP 000\n");
+        assertThat(seed(URI.create("http://127.0.0.1:" + closedPort))).contains("  demo-alice signs up: HTTP 000\n",
+                "  pai 春节群 by demo-alice: HTTP 000\n", "  campaign of 1,000,000 yuan by demo-operator: HTTP 000\n");
+        assertThat(dir.resolve("seed/operator")).doesNotExist();
         assertThat(dir.resolve("seed/pai")).doesNotExist();
     }
 
@@ -145,8 +213,17 @@ class DemoSeedTest {
         Path photo = dir.resolve("hills.jpg");
         Files.writeString(photo, "JPEG BYTES");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DemoSeed.run(gatewayUrl, dir.resolve("seed"), dir.resolve("keys"), photo, new PrintStream(out, true, StandardCharsets.UTF_8));
+        DemoSeed.run(gatewayUrl, dir.resolve("seed"), dir.resolve("demo-password"), marking, photo,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private void deleteSeedFolder() throws IOException {
+        try (var files = Files.list(dir.resolve("seed"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private Call call(String method, String path) {
@@ -165,9 +242,14 @@ class DemoSeedTest {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         byte[] body = exchange.getRequestBody().readAllBytes();
-        calls.add(new Call(method, path, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        calls.add(new Call(method, path, authorization, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body));
-        if (!exchange.getRequestHeaders().getFirst("Authorization").startsWith("Bearer ey")) {
+        if (path.startsWith("/api/auth/")) {
+            answerAuth(exchange, path, JSON.readTree(body));
+            return;
+        }
+        if (authorization == null || !authorization.startsWith("Bearer ey")) {
             reply(exchange, 401, "{}");
             return;
         }
@@ -196,6 +278,28 @@ class DemoSeedTest {
         } else {
             reply(exchange, 404, "{\"status\":404}");
         }
+    }
+
+    /** Sign-up and sign-in as chat-service answers them; an operator's token says so. */
+    private void answerAuth(HttpExchange exchange, String path, JsonNode request) throws IOException {
+        String name = request.path("name").asText();
+        String password = request.path("password").asText();
+        if (path.equals("/api/auth/signup")) {
+            if (accounts.putIfAbsent(name, password) != null) {
+                reply(exchange, 409, "{\"code\":\"NAME_TAKEN\"}");
+                return;
+            }
+            reply(exchange, 201, session(name));
+        } else if (path.equals("/api/auth/signin") && password.equals(accounts.get(name))) {
+            reply(exchange, 200, session(name));
+        } else {
+            reply(exchange, 401, "{\"code\":\"BAD_CREDENTIALS\"}");
+        }
+    }
+
+    private String session(String name) {
+        return "{\"userId\":\"id-" + name + "\",\"accessToken\":\"eyJ." + name + (operators.contains(name) ? ".operator" : "")
+                + "\",\"refreshToken\":\"r\",\"expiresIn\":900}";
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,19 @@ class GatewayConfigTest {
                 // nginx's own named locations are not placeholders
                 .contains("location @upstream_unavailable")
                 .doesNotContain("listen [::1]", "user root;");
+    }
+
+    /** Accounts are chat-service's: /api/auth/... reaches it with its path unchanged, never the catch-all 404 of /api/. */
+    @Test
+    void routesAccountsToChatService() throws IOException {
+        String rendered = render(GatewayConfig.placeholders(dir, dir, dir, PORTS, false, false));
+
+        Matcher upstream = Pattern.compile("upstream\\s+(\\w+)\\s*\\{\\s*server 127\\.0\\.0\\.1:8081;").matcher(rendered);
+        assertThat(upstream.find()).as("chat-service's upstream").isTrue();
+        Matcher auth = Pattern.compile("location\\s+/api/auth/\\s*\\{([^}]*)}").matcher(rendered);
+        assertThat(auth.find()).as("a location for /api/auth/").isTrue();
+        assertThat(auth.group(1)).as("proxied to chat-service without rewriting the path")
+                .containsPattern("proxy_pass\\s+http://" + upstream.group(1) + "\\s*;");
     }
 
     @Test

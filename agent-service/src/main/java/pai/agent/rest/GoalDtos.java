@@ -11,13 +11,10 @@ import jakarta.validation.constraints.Size;
 import pai.agent.domain.Cadence;
 import pai.agent.domain.GoalKind;
 import pai.agent.service.supervisor.NewGoal;
+import pai.platform.text.ShownText;
 
 /** The request bodies of the supervisor's API (docs/contract.md); the answers are the service's records. */
 public final class GoalDtos {
-    /** Text shown to people holds no control characters (PostgreSQL cannot even store NUL). */
-    static final String PRINTABLE = "\\P{Cc}*";
-    static final String PRINTABLE_MESSAGE = "must not contain control characters";
-
     private GoalDtos() {
     }
 
@@ -28,7 +25,7 @@ public final class GoalDtos {
      */
     public record CreateGoal(
             @NotNull GoalKind kind,
-            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String title,
+            @NotBlank @Size(max = 100) @Pattern(regexp = ShownText.PRINTABLE, message = ShownText.PRINTABLE_MESSAGE) String title,
             @Size(max = 32) String tag,
             @NotNull Cadence cadence,
             @Size(max = 5) String remindAt,
@@ -41,7 +38,7 @@ public final class GoalDtos {
     }
 
     public record CheckIn(
-            @Size(max = 500) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String note,
+            @Size(max = 500) @Pattern(regexp = ShownText.PRINTABLE, message = ShownText.PRINTABLE_MESSAGE) String note,
             @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a media id") String mediaId) {
     }
 }

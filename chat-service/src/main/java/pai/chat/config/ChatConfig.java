@@ -21,6 +21,8 @@ public interface ChatConfig {
 
     Media media();
 
+    Auth auth();
+
     interface Media {
         /** Largest upload accepted. */
         @WithDefault("10485760")
@@ -39,5 +41,53 @@ public interface ChatConfig {
         /** How long a signed media URL works. */
         @WithDefault("1H")
         Duration urlTtl();
+    }
+
+    /** Accounts and sign-in (docs/contract.md, accounts; docs/decisions.md on the choices). */
+    interface Auth {
+        /** How long an access token works; a client refreshes it with its refresh token. */
+        @WithDefault("15M")
+        Duration accessTokenTtl();
+
+        /** How long a refresh token works; each refresh gives a new one with a new term. */
+        @WithDefault("720H")
+        Duration refreshTokenTtl();
+
+        /** Failed sign-ins for one account name within {@link #failureWindow()} before it is locked (429). */
+        @WithDefault("5")
+        int failuresPerName();
+
+        /** Failed sign-ins from one client address within {@link #failureWindow()} before it is locked (429). */
+        @WithDefault("30")
+        int failuresPerAddress();
+
+        /** The window starts at the first failure counted; the lock ends with it. */
+        @WithDefault("15M")
+        Duration failureWindow();
+
+        Argon2 argon2();
+
+        /**
+         * Argon2id's cost for new hashes (a stored hash keeps the parameters it was made with, and is made
+         * anew with these at its next sign-in). The defaults are OWASP's first choice: 19 MiB, 2 passes, 1 lane.
+         */
+        interface Argon2 {
+            @WithDefault("19456")
+            int memoryKib();
+
+            @WithDefault("2")
+            int iterations();
+
+            @WithDefault("1")
+            int parallelism();
+
+            /** Hashes computed at once; each holds memoryKib of heap, so a burst of sign-ins queues rather than exhausting it. */
+            @WithDefault("4")
+            int concurrentHashes();
+
+            /** How long a sign-in waits for a turn before it is answered 503 BUSY. */
+            @WithDefault("5S")
+            Duration queueTimeout();
+        }
     }
 }

@@ -100,4 +100,37 @@ public final class ChatRefusals {
             super(403, "NOT_CONTROLLER", controllerId + " controls this session");
         }
     }
+
+    public static class NameTaken extends ApiException {
+        public NameTaken(String name) {
+            super(409, "NAME_TAKEN", "name", "the name " + name + " is taken (names are the same whatever their case)");
+        }
+    }
+
+    /** One answer for an unknown name and a wrong password, so that it does not tell which names exist. */
+    public static class BadCredentials extends ApiException {
+        public BadCredentials() {
+            super(401, "BAD_CREDENTIALS", "wrong name or password");
+        }
+    }
+
+    /** Unknown, expired, spent or revoked: the client signs in again. */
+    public static class RefreshTokenInvalid extends ApiException {
+        public RefreshTokenInvalid() {
+            super(401, "REFRESH_TOKEN_INVALID", "this refresh token is not valid (any more); sign in again");
+        }
+    }
+
+    /** A token whose user has no account (a dev token of ./pai token, a service). */
+    public static class AccountNotFound extends ApiException {
+        public AccountNotFound(String userId) {
+            super(404, "ACCOUNT_NOT_FOUND", "user " + userId + " has no account");
+        }
+    }
+
+    public static class Busy extends ApiException {
+        public Busy(String detail) {
+            super(503, "BUSY", detail);
+        }
+    }
 }

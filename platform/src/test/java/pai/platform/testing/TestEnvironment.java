@@ -6,7 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import pai.launcher.DevKeys;
 
 /**
- * Gives a {@code @QuarkusTest} the key pair its tokens are signed with. The keys are made in
+ * Gives a {@code @QuarkusTest} the key pair its tokens are signed with: the public key to verify them, and
+ * the private key to chat-service, which signs the access tokens of its accounts. The keys are made in
  * {@code target/}, never committed; Kafka, Redis and PostgreSQL are the real local ones.
  */
 public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
@@ -15,7 +16,9 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         DevKeys.loadOrCreate(TestTokens.KEYS);
         return Map.of("mp.jwt.verify.publickey.location",
-                TestTokens.KEYS.resolve(DevKeys.PUBLIC_KEY).toAbsolutePath().toString());
+                TestTokens.KEYS.resolve(DevKeys.PUBLIC_KEY).toAbsolutePath().toString(),
+                // chat-service signs the access tokens of its accounts with the private key
+                "smallrye.jwt.sign.key.location", TestTokens.KEYS.resolve(DevKeys.PRIVATE_KEY).toAbsolutePath().toString());
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerRequest;
+import pai.platform.rest.ClientAddress;
 import pai.share.domain.ShareLink;
 import pai.share.service.ShareMeters;
 import pai.share.service.link.LinkPreviews;
@@ -79,7 +80,7 @@ public class LandingResource {
             return Response.ok(previews.page(link, uri.getBaseUri()), "text/html; charset=utf-8")
                     .header("Cache-Control", "public, max-age=300").build();
         }
-        Visitors.Visitor visitor = visitors.identify(cookie, addressOf(request), userAgent, language);
+        Visitors.Visitor visitor = visitors.identify(cookie, ClientAddress.of(request), userAgent, language);
         clicks.click(link, visitor.key());
         // A relative Location keeps the visitor on the origin they came through (the gateway).
         Response.ResponseBuilder redirect = Response.status(302).header("Location", ShareTargets.webPath(link))
@@ -104,10 +105,5 @@ public class LandingResource {
 
     static boolean isCrawler(String userAgent) {
         return userAgent != null && CRAWLERS.matcher(userAgent).find();
-    }
-
-    /** The caller's address; behind the gateway, the one it forwarded (quarkus.http.proxy trusts only it). */
-    static String addressOf(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -28,6 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
 import pai.platform.error.CommonRefusals;
 import pai.platform.error.RateLimitedException;
 import pai.platform.paging.Page;
+import pai.platform.rest.ClientAddress;
 import pai.platform.security.CurrentUser;
 import pai.share.domain.RefusalReason;
 import pai.share.rest.ShareDtos.AcceptView;
@@ -82,7 +83,7 @@ public class ShareResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many accepts from this address or by this visitor"
             + " (reason VELOCITY_ADDRESS or VELOCITY_VISITOR); Retry-After says when to come back")
     public AcceptView accept(@PathParam("code") String code, @Context HttpServerRequest request) {
-        Accepts.Outcome outcome = accepts.accept(links.find(code), user.id(), LandingResource.addressOf(request));
+        Accepts.Outcome outcome = accepts.accept(links.find(code), user.id(), ClientAddress.of(request));
         if (outcome.refusal() == RefusalReason.VELOCITY_ADDRESS || outcome.refusal() == RefusalReason.VELOCITY_VISITOR) {
             throw new RateLimitedException(outcome.retryAfterSeconds(), "too many accepts in a short time; try later",
                     outcome.refusal().name());

@@ -27,6 +27,7 @@ import pai.chat.domain.Media;
 import pai.chat.service.ChatRefusals;
 import pai.chat.service.pai.PaiService;
 import pai.platform.error.InvalidFieldException;
+import pai.platform.persistence.Ids;
 
 /**
  * Image uploads: each is decoded before it is kept, its size read from the header first so that a
@@ -114,6 +115,15 @@ public class MediaService {
                 .orElseThrow(() -> new InvalidFieldException("mediaId", "no upload " + mediaId));
         if (!media.ownerId.equals(userId) && !Media.shownIn(mediaId, paiId)) {
             throw new InvalidFieldException("mediaId", "not your upload");
+        }
+    }
+
+    /** Whether the media is one that {@code userId} uploaded, as their avatar must be; else a 400 naming {@code field}. */
+    public void requireOwnUpload(String userId, String mediaId, String field) {
+        boolean own = Ids.storable(mediaId)
+                && Media.<Media>findByIdOptional(mediaId).filter(media -> media.ownerId.equals(userId)).isPresent();
+        if (!own) {
+            throw new InvalidFieldException(field, "not an image you uploaded");
         }
     }
 

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import pai.redpacket.service.ShownText;
+import pai.platform.text.ShownText;
 
 /** A campaign as an operator creates it (the body of POST /api/redpackets/campaigns). Money is long cents. */
 public record CreateCampaign(

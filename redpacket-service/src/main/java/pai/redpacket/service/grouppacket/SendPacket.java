@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import pai.platform.text.ShownText;
 import pai.redpacket.domain.SplitMode;
-import pai.redpacket.service.ShownText;
 
 /** A lucky packet a member sends into a pai from their wallet (the body of POST …/pais/{paiId}/packets). */
 public record SendPacket(
