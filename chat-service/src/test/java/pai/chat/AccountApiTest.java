@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static pai.chat.ChatApi.image;
-import static pai.chat.ChatApi.newUser;
 import static pai.chat.ChatApi.upload;
+import static pai.platform.testing.TestUsers.newUser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
