@@ -21,7 +21,8 @@ export async function launchBrowser() {
 
 /** A person on a phone-sized screen, in their own browser context (own storage, own session). */
 export async function person(browser, locale = 'en-US') {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+  // Reduced motion: a pulsing button never holds still for a click.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(String(error)));

@@ -12,7 +12,7 @@ after(async () => browser?.close());
 async function operator() {
   const token = process.env.PAI_OPERATOR_TOKEN;
   assert.ok(token, 'PAI_OPERATOR_TOKEN: an operator token for the services under test');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
   const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
   await context.addInitScript(([session]) => {
     if (!localStorage.getItem('pai.session')) localStorage.setItem('pai.session', session);

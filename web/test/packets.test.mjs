@@ -89,8 +89,9 @@ test('a member sends a lucky packet into the pai and another member opens it', a
   // The grab reaches the wallet through the ledger a moment later; until then the send is refused.
   for (let tries = 0; tries < 30; tries++) {
     await alice.page.getByTestId('send-packet-submit').click();
-    if (!(await alice.page.getByTestId('send-packet').isVisible())) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = await alice.page.getByTestId('send-packet').waitFor({ state: 'hidden', timeout: 1000 })
+      .then(() => true, () => false);
+    if (sent) break;
   }
   const card = bob.page.getByTestId('packet-card').filter({ hasText: '新年快乐' });
   await card.waitFor({ timeout: 15_000 });

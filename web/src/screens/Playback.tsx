@@ -18,9 +18,9 @@ export interface Session {
 }
 
 /** Below this the players are together; up to SEEK_MS the rate is nudged, beyond it the player seeks. */
-const IN_SYNC_MS = 40;
-const SEEK_MS = 1000;
-const MAX_NUDGE = 0.08;
+const IN_SYNC_MS = 30;
+const SEEK_MS = 500;
+const MAX_NUDGE = 0.15;
 const PINGS = 5;
 
 /**
@@ -47,10 +47,10 @@ export function expectedPositionMs(session: Session, serverNowMs: number): numbe
   return session.playing ? session.positionMs + (serverNowMs - session.serverTimeMs) : session.positionMs;
 }
 
-/** The rate that closes a drift (ms, ahead positive) over about two seconds, within ±MAX_NUDGE. */
+/** The rate that closes a drift (ms, ahead positive) in about a second, within ±MAX_NUDGE. */
 export function nudgedRate(driftMs: number): number {
   if (Math.abs(driftMs) <= IN_SYNC_MS) return 1;
-  return 1 - Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, driftMs / 2000));
+  return 1 - Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, driftMs / 1000));
 }
 
 /** Watching or listening together: one shared player per pai, kept on the session's clock. */
@@ -116,7 +116,9 @@ export function SharedPlayer({ paiId }: { paiId: string }) {
     event.preventDefault();
     try {
       setSession(await api<Session>('POST', `/api/chat/pais/${paiId}/sessions`,
-        { kind: /\.(mp4|webm)$/i.test(url) ? 'WATCH' : 'LISTEN', mediaUrl: url.trim(), title: title.trim() || url.trim() }));
+        // The session holds an absolute address, so that every member's player loads the same thing.
+        { kind: /\.(mp4|webm)$/i.test(url) ? 'WATCH' : 'LISTEN', mediaUrl: new URL(url.trim(), location.origin).href,
+          title: title.trim() || url.trim() }));
     } catch (e) {
       setNote(e instanceof Problem ? problemText(e.code, e.message) : t('error.generic'));
     }

@@ -65,6 +65,10 @@ public final class ItEnvironment {
                 Map.entry("QUARKUS_DATASOURCE_PASSWORD", env("QUARKUS_DATASOURCE_PASSWORD", "")),
                 Map.entry("PAI_JWT_PUBLIC_KEY", keys().resolve(DevKeys.PUBLIC_KEY).toString()),
                 Map.entry("PAI_DATA_DIR", repo().resolve("integration-tests/target/it-data").resolve(service).toString())));
+        if (service.equals("chat-service")) {
+            // chat-service signs the tokens of the accounts it holds (sign-in), with the key the others verify.
+            environment.put("PAI_JWT_PRIVATE_KEY", keys().resolve(DevKeys.PRIVATE_KEY).toString());
+        }
         if (service.equals("agent-service")) {
             // The remixer stores images through chat-service's API as a service, as under ./pai up.
             Path token = keys().resolve("agent-service.token");

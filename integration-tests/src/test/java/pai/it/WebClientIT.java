@@ -1,0 +1,139 @@
+package pai.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The web client as people use it: the four services as processes, the real gateway (nginx, the
+ * template rendered as ./pai renders it) serving web/dist, and the browser tests of web/test driving
+ * Debian's Chromium. Their own report, with the screenshots, is in web/target.
+ */
+class WebClientIT {
+    @RegisterExtension
+    static final ServiceInstances services = new ServiceInstances();
+
+    private static final Path WEB = ItEnvironment.repo().resolve("web");
+    private static Process gateway;
+    private static int gatewayPort;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        assertThat(WEB.resolve("dist/index.html"))
+                .as("the web client is built (./pai test builds it: cd web && npm ci && npm run build)").exists();
+        ServiceProcess chat = services.start("chat-service");
+        ServiceProcess agent = services.start("agent-service", Map.of("pai.agent.chat.base-url", chat.baseUrl()));
+        ServiceProcess redpacket = services.start("redpacket-service");
+        ServiceProcess share = services.start("share-service");
+        gatewayPort = freePort();
+        Path state = ItEnvironment.repo().resolve("integration-tests/target/it-gateway");
+        Path logs = state.resolve("logs");
+        run(List.of(javaBin(), "-cp", launcherClasspath(), "pai.launcher.Main", "gateway-config",
+                ItEnvironment.repo().toString(), state.toString(), logs.toString(), String.valueOf(gatewayPort),
+                String.valueOf(chat.port()), String.valueOf(agent.port()), String.valueOf(redpacket.port()),
+                String.valueOf(share.port())), Path.of("."), 60);
+        gateway = new ProcessBuilder("nginx", "-p", state.resolve("nginx") + "/", "-c", state.resolve("nginx/nginx.conf").toString(),
+                "-e", logs.resolve("gateway-error.log").toString())
+                .redirectErrorStream(true).redirectOutput(logs.resolve("nginx.out").toFile()).start();
+        awaitListening(gatewayPort);
+    }
+
+    @AfterAll
+    static void stopTheGateway() throws InterruptedException {
+        if (gateway != null) {
+            gateway.destroy();
+            gateway.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theBrowserTestsPassAgainstTheRunningSystem() throws Exception {
+        Path report = WEB.resolve("target/browser-report.xml");
+        Files.createDirectories(report.getParent());
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1",
+                "--test-reporter=spec", "--test-reporter-destination=stdout",
+                "--test-reporter=junit", "--test-reporter-destination=" + report));
+        command.addAll(browserTests());
+        Run browser = run(command, WEB, 600, Map.of("PAI_URL", "http://127.0.0.1:" + gatewayPort,
+                "PAI_OPERATOR_TOKEN", ItEnvironment.operatorBearer("web-operator").substring("Bearer ".length())));
+
+        assertThat(browser.exit()).as("node --test in web/:%n%s", browser.output()).isZero();
+        assertThat(browser.output()).as("the browser tests ran").containsPattern("(?m)^ℹ pass [1-9]");
+        assertThat(browser.output()).containsPattern("(?m)^ℹ fail 0$");
+    }
+
+    /** web/test/*.test.mjs, named one by one: given the folder, node would also run the shared browser.mjs. */
+    private static List<String> browserTests() throws IOException {
+        try (var files = Files.list(WEB.resolve("test"))) {
+            List<String> tests = files.map(file -> "test/" + file.getFileName())
+                    .filter(name -> name.endsWith(".test.mjs")).sorted().toList();
+            assertThat(tests).as("browser tests in web/test").isNotEmpty();
+            return tests;
+        }
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(List<String> command, Path dir, int timeoutSeconds) throws Exception {
+        Run done = run(command, dir, timeoutSeconds, Map.of());
+        assertThat(done.exit()).as("%s:%n%s", command, done.output()).isZero();
+        return done;
+    }
+
+    private static Run run(List<String> command, Path dir, int timeoutSeconds, Map<String, String> environment) throws Exception {
+        Path output = Files.createTempFile("web-client-it", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Run(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    private static String launcherClasspath() {
+        Path launcher = ItEnvironment.repo().resolve("launcher/target");
+        return launcher.resolve("pai-launcher.jar") + File.pathSeparator + launcher.resolve("lib") + "/*";
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                assertThat(gateway.isAlive()).as("nginx is running").isTrue();
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the gateway is not listening on " + port);
+    }
+}
