@@ -38,6 +38,12 @@ public class PoolDirectory {
         return pool != null && pool.kind() == PoolKind.DROP ? pool : null;
     }
 
+    /** The campaign of a drop known here, else null. */
+    String campaignOf(String dropId) {
+        Pool pool = cachedDrop(dropId);
+        return pool == null ? null : pool.ownerId();
+    }
+
     /** Reads the database when the pool is new here: call it on a worker thread, in a transaction. */
     Pool drop(String dropId) {
         return lookUp(drops, dropId);
