@@ -313,6 +313,11 @@ class BadInputTest {
         for (String beforeId : List.of("0", "-5", "abc", "1.5", "9223372036854775808")) {
             cases.add(Arguments.of("GET /wallet", "beforeId", beforeId));
         }
+        for (String stats : List.of("GET /stats", "GET /campaigns/{campaign}/stats")) {
+            for (String window : List.of("abc", "1.5", "0", "-1", "61", "9223372036854775808")) {
+                cases.add(Arguments.of(stats, "windowSeconds", window));
+            }
+        }
         return cases.stream();
     }
 
@@ -342,6 +347,7 @@ class BadInputTest {
         endpoints.put("POST /campaigns/{id}/resume", "CAMPAIGN_NOT_FOUND");
         endpoints.put("POST /campaigns/{id}/cancel", "CAMPAIGN_NOT_FOUND");
         endpoints.put("GET /campaigns/{id}/reconciliation", "CAMPAIGN_NOT_FOUND");
+        endpoints.put("GET /campaigns/{id}/stats", "CAMPAIGN_NOT_FOUND");
         endpoints.put("POST /campaigns/{id}/drops", "CAMPAIGN_NOT_FOUND");
         endpoints.put("GET /campaigns/{id}/drops", "CAMPAIGN_NOT_FOUND");
         endpoints.put("POST /drops/{id}/grab", "DROP_NOT_FOUND");
@@ -377,7 +383,8 @@ class BadInputTest {
         return Stream.of("POST /campaigns", "GET /campaigns", "GET /campaigns/{campaign}",
                 "POST /campaigns/{campaign}/pause", "POST /campaigns/{campaign}/resume",
                 "POST /campaigns/{campaign}/cancel", "GET /campaigns/{campaign}/reconciliation",
-                "POST /campaigns/{campaign}/drops", "GET /campaigns/{campaign}/drops", "POST /drops/{drop}/cancel");
+                "POST /campaigns/{campaign}/drops", "GET /campaigns/{campaign}/drops", "POST /drops/{drop}/cancel",
+                "GET /stats", "GET /campaigns/{campaign}/stats");
     }
 
     @ParameterizedTest(name = "user: {0}")

@@ -76,6 +76,9 @@ class GroupPacketTest {
                 .body("code", equalTo("SOLD_OUT"));
         as(newUser("outsider")).post("/api/redpackets/packets/" + packetId + "/grab").then().statusCode(403)
                 .body("code", equalTo("NOT_A_MEMBER"));
+        // Nor is a lucky packet a drop, though this instance knows it from the grabs above.
+        as(newUser("outsider")).post("/api/redpackets/drops/" + packetId + "/grab").then().statusCode(404)
+                .body("code", equalTo("DROP_NOT_FOUND"));
         as(alice).get("/api/redpackets/packets/" + packetId).then().statusCode(200)
                 .body("items", hasSize(3)).body("remainingCount", equalTo(0)).body("luckiest", notNullValue());
         as(newUser("outsider")).get("/api/redpackets/packets/" + packetId).then().statusCode(403);

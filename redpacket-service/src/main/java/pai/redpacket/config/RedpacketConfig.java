@@ -26,6 +26,15 @@ public interface RedpacketConfig {
         int maxInFlight();
     }
 
+    /** The live grab figures each instance keeps for the operator console (see GrabStats). */
+    Stats stats();
+
+    interface Stats {
+        /** Campaigns with figures at once; a new one beyond them pushes out the one idle longest. */
+        @WithDefault("100")
+        int maxCampaigns();
+    }
+
     /** Grab attempts one user may make per second before 429 RATE_LIMITED. */
     @WithDefault("10")
     int grabAttemptsPerSecond();

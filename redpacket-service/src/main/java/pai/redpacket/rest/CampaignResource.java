@@ -26,12 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pai.platform.error.CommonRefusals;
 import pai.platform.paging.Page;
 import pai.platform.security.CurrentUser;
+import pai.redpacket.rest.RedpacketDtos.CampaignStatsView;
 import pai.redpacket.rest.RedpacketDtos.CampaignView;
 import pai.redpacket.rest.RedpacketDtos.DropView;
 import pai.redpacket.service.campaign.CampaignService;
 import pai.redpacket.service.campaign.CreateCampaign;
 import pai.redpacket.service.campaign.CreateDrop;
 import pai.redpacket.service.campaign.DropService;
+import pai.redpacket.service.grab.GrabStats;
 import pai.redpacket.service.ledger.ReconciliationService;
 import pai.redpacket.service.ledger.ReconciliationService.Reconciliation;
 
@@ -43,13 +45,15 @@ public class CampaignResource {
     private final CampaignService campaigns;
     private final DropService drops;
     private final ReconciliationService reconciliation;
+    private final GrabStats stats;
     private final CurrentUser user;
 
     public CampaignResource(CampaignService campaigns, DropService drops, ReconciliationService reconciliation,
-            CurrentUser user) {
+            GrabStats stats, CurrentUser user) {
         this.campaigns = campaigns;
         this.drops = drops;
         this.reconciliation = reconciliation;
+        this.stats = stats;
         this.user = user;
     }
 
@@ -83,6 +87,20 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND: no such campaign")
     public CampaignView get(@PathParam("campaignId") String campaignId) {
         return CampaignView.of(campaigns.get(campaignId));
+    }
+
+    @GET
+    @Path("/{campaignId}/stats")
+    @Tag(name = "stats")
+    @Operation(summary = "The grab figures of GET /api/redpackets/stats for this campaign's drops alone, with its"
+            + " budget, reserved, granted, refunded and remaining cents")
+    @APIResponse(responseCode = "200", description = "The campaign's figures on this instance over the window, the"
+            + " current second included")
+    @APIResponse(responseCode = "400", description = CommonRefusals.INVALID_PARAMETER)
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND: no such campaign")
+    public CampaignStatsView stats(@PathParam("campaignId") String campaignId,
+            @QueryParam("windowSeconds") @DefaultValue("10") @Min(1) @Max(GrabStats.SPAN_SECONDS) int windowSeconds) {
+        return CampaignStatsView.of(campaigns.get(campaignId), stats.campaign(campaignId, windowSeconds));
     }
 
     @POST

@@ -1,7 +1,10 @@
 package pai.redpacket.rest;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import pai.platform.paging.Page;
 import pai.redpacket.domain.CampaignStatus;
@@ -13,6 +16,7 @@ import pai.redpacket.domain.Wallets;
 import pai.redpacket.service.campaign.CampaignService;
 import pai.redpacket.service.campaign.DropService;
 import pai.redpacket.service.campaign.LiveService;
+import pai.redpacket.service.grab.GrabStats;
 import pai.redpacket.service.grouppacket.GroupPacketService;
 import pai.redpacket.service.wallet.WalletService;
 
@@ -82,6 +86,53 @@ public final class RedpacketDtos {
         static Live of(LiveService.Live live) {
             return new Live(live.serverTime(), live.campaigns().stream().map(LiveCampaign::of).toList());
         }
+    }
+
+    /**
+     * This instance's grabs over the last {@code windowSeconds}, the current second included:
+     * {@code counts} by outcome (the outcome tags of {@code pai.redpacket.grabs}), the same per second,
+     * latencies in milliseconds exact to a 1.25x bucket (null with no grab), and the last 60 seconds
+     * one by one, oldest first.
+     */
+    public record GrabStatsView(Instant serverTime, int windowSeconds, Map<String, Long> counts,
+            Map<String, Double> grabsPerSecond, LatencyView latencyMs, List<StatsSecond> series) {
+        static GrabStatsView of(GrabStats.Snapshot snapshot) {
+            Map<String, Double> perSecond = new LinkedHashMap<>();
+            snapshot.grabs().forEach((outcome, count) -> perSecond.put(outcome,
+                    Math.round(count * 1000.0 / snapshot.windowSeconds()) / 1000.0));
+            return new GrabStatsView(snapshot.serverTime(), snapshot.windowSeconds(), snapshot.grabs(), perSecond,
+                    LatencyView.of(snapshot.latency()), snapshot.series().stream().map(StatsSecond::of).toList());
+        }
+    }
+
+    /** The same for one campaign's drops, with its money as {@code GET /campaigns/{id}} answers it. */
+    public record CampaignStatsView(String campaignId, Instant serverTime, int windowSeconds, Map<String, Long> counts,
+            Map<String, Double> grabsPerSecond, LatencyView latencyMs, List<StatsSecond> series, long budgetCents,
+            long reservedCents, long grantedCents, long refundedCents, long remainingCents) {
+        static CampaignStatsView of(CampaignService.Summary summary, GrabStats.Snapshot snapshot) {
+            CampaignView money = CampaignView.of(summary);
+            GrabStatsView grabs = GrabStatsView.of(snapshot);
+            return new CampaignStatsView(money.id(), grabs.serverTime(), grabs.windowSeconds(), grabs.counts(),
+                    grabs.grabsPerSecond(), grabs.latencyMs(), grabs.series(), money.budgetCents(),
+                    money.reservedCents(), money.grantedCents(), money.refundedCents(), money.remainingCents());
+        }
+    }
+
+    public record LatencyView(Double p50, Double p99, Double max) {
+        static LatencyView of(GrabStats.Latencies latency) {
+            return new LatencyView(millis(latency.p50Nanos()), millis(latency.p99Nanos()), millis(latency.maxNanos()));
+        }
+    }
+
+    public record StatsSecond(Instant second, Map<String, Long> outcomes, Double p99Ms) {
+        static StatsSecond of(GrabStats.Second second) {
+            return new StatsSecond(second.second(), second.grabs(), millis(second.p99Nanos()));
+        }
+    }
+
+    /** Milliseconds to the microsecond, null for none. */
+    private static Double millis(Optional<Long> nanos) {
+        return nanos.map(n -> Math.round(n / 1_000.0) / 1_000.0).orElse(null);
     }
 
     public record GroupPacketView(String id, String paiId, String senderId, long totalCents, int count, SplitMode split,

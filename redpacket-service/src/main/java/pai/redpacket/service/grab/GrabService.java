@@ -2,6 +2,7 @@ package pai.redpacket.service.grab;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,15 +39,17 @@ public class GrabService {
     private final Memberships members;
     private final MeterRegistry registry;
     private final Timer latency;
+    private final GrabStats stats;
 
     public GrabService(GrabBatcher batcher, PoolDirectory directory, DropService drops,
-            GroupPacketService groupPackets, Memberships members, MeterRegistry registry) {
+            GroupPacketService groupPackets, Memberships members, MeterRegistry registry, GrabStats stats) {
         this.batcher = batcher;
         this.directory = directory;
         this.drops = drops;
         this.groupPackets = groupPackets;
         this.members = members;
         this.registry = registry;
+        this.stats = stats;
         this.latency = Timer.builder("pai.redpacket.grab.latency")
                 .description("Time to answer a grab")
                 .publishPercentileHistogram()
@@ -62,14 +65,14 @@ public class GrabService {
     public Uni<Granted> grabDrop(String userId, String dropId) {
         Pool known = directory.cachedDrop(dropId);
         Uni<Pool> pool = known != null ? Uni.createFrom().item(known) : blocking(() -> directory.drop(dropId));
-        return measured(pool.chain(p -> grab(p, userId, outcome -> {
+        return measured(dropId, pool.chain(p -> grab(p, userId, outcome -> {
             throw drops.refusalWhenNotOpen(dropId, outcome);
         })));
     }
 
     /** Whoever is a member of the pai when grabbing may grab, the sender included. */
     public Uni<Granted> grabGroupPacket(String userId, String packetId) {
-        return measured(blocking(() -> {
+        return measured(null, blocking(() -> {
             Pool pool = directory.groupPacket(packetId);
             members.requireMember(pool.ownerId(), userId);
             return pool;
@@ -102,11 +105,18 @@ public class GrabService {
                 new PacketPools.Claim(g.grabId, g.packetIndex, g.amountCents, g.grabbedAt), true));
     }
 
-    private Uni<Granted> measured(Uni<Granted> grab) {
+    /**
+     * Times and counts the grab where it ends, in the meters and in the live figures; a drop's grab
+     * counts for its campaign too, which the directory knows by then unless the drop does not exist.
+     */
+    private Uni<Granted> measured(String dropId, Uni<Granted> grab) {
         long started = System.nanoTime();
         return grab.onTermination().invoke((granted, failure, cancelled) -> {
-            latency.record(Duration.ofNanos(System.nanoTime() - started));
-            registry.counter("pai.redpacket.grabs", "outcome", outcomeOf(granted, failure, cancelled)).increment();
+            long ended = System.nanoTime();
+            String outcome = outcomeOf(granted, failure, cancelled);
+            latency.record(ended - started, TimeUnit.NANOSECONDS);
+            registry.counter("pai.redpacket.grabs", "outcome", outcome).increment();
+            stats.record(dropId == null ? null : directory.campaignOf(dropId), outcome, ended - started, ended);
         });
     }
 

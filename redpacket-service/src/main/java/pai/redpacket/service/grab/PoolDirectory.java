@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import pai.events.redpacket.PoolKind;
 import pai.redpacket.domain.PacketPool;
 import pai.redpacket.domain.Pool;
 import pai.redpacket.service.campaign.DropRules;
@@ -28,9 +29,19 @@ public class PoolDirectory {
         this.groupPackets = groupPackets;
     }
 
-    /** Known already, or null: the grab path then looks it up on a worker thread. */
+    /**
+     * Known already, or null: the grab path then looks it up on a worker thread. A lucky packet
+     * known under the id is no drop, or anyone could grab it without being a member of its pai.
+     */
     Pool cachedDrop(String dropId) {
-        return known.get(dropId);
+        Pool pool = known.get(dropId);
+        return pool != null && pool.kind() == PoolKind.DROP ? pool : null;
+    }
+
+    /** The campaign of a drop known here, else null. */
+    String campaignOf(String dropId) {
+        Pool pool = cachedDrop(dropId);
+        return pool == null ? null : pool.ownerId();
     }
 
     /** Reads the database when the pool is new here: call it on a worker thread, in a transaction. */
