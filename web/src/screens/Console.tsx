@@ -149,9 +149,12 @@ function CampaignPanel({ campaignId, onChanged }: { campaignId: string; onChange
   useEffect(() => {
     void load().catch((e) => setNote(say(e)));
     void api<Funnel>('GET', `/api/shares/campaigns/${campaignId}/funnel`).then(setFunnel).catch(() => undefined);
+    let ticks = 0;
     const tick = setInterval(() => {
       void api<Stats>('GET', `${base}/stats`).then(setStats).catch(() => undefined);
       void api<Campaign>('GET', base).then(setCampaign).catch(() => undefined);
+      // Drops change state (scheduled, active, ended) more slowly than the figures move.
+      if (++ticks % 5 === 0) void api<{ items: Drop[] }>('GET', `${base}/drops?limit=20`).then((page) => setDrops(page.items)).catch(() => undefined);
     }, 1000);
     return () => clearInterval(tick);
   }, [campaignId]);

@@ -72,6 +72,7 @@ class WebClientIT {
         Run browser = run(command, WEB, 600, Map.of("PAI_URL", "http://127.0.0.1:" + gatewayPort,
                 "PAI_OPERATOR_TOKEN", ItEnvironment.operatorBearer("web-operator").substring("Bearer ".length())));
 
+        System.out.println(browser.output());  // the figures the tests print (the shared player's drift)
         assertThat(browser.exit()).as("node --test in web/:%n%s", browser.output()).isZero();
         assertThat(browser.output()).as("the browser tests ran").containsPattern("(?m)^ℹ pass [1-9]");
         assertThat(browser.output()).containsPattern("(?m)^ℹ fail 0$");
