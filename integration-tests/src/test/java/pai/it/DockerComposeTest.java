@@ -319,9 +319,10 @@ class DockerComposeTest {
 
         String webSocket = locations.get("/api/chat/ws");
         assertThat(webSocket).as("the WebSocket location").isNotNull()
-                .contains("proxy_http_version 1.1", "Upgrade $http_upgrade", "Connection $connection_upgrade");
+                .contains("Upgrade $http_upgrade", "Connection $connection_upgrade");
+        assertThat(conf).as("HTTP/1.1 to the services, which the upgrade needs").contains("proxy_http_version 1.1");
         assertThat(locations.get("/")).as("the web client").contains("/usr/share/nginx/html");
-        assertThat(volumeSourceAt(services.path("gateway"), "/usr/share/nginx/html")).isEqualTo("./web");
+        assertThat(volumeSourceAt(services.path("gateway"), "/usr/share/nginx/html")).isEqualTo("./web/dist");
         assertThat(conf).as("access log leaves out query strings (?token=)").doesNotContain("$request ", "$request\"", "$request_uri");
     }
 
