@@ -261,6 +261,10 @@ class DockerComposeTest {
         assertThat(volumeSourceAt(services.path("prometheus"), "/etc/prometheus/prometheus.yml"))
                 .isEqualTo("./deploy/prometheus/prometheus.yml");
         JsonNode config = YAML.readTree(repo.resolve("deploy/prometheus/prometheus.yml").toFile());
+        // its rule_files, next to the config in the container (promtool checks them in ObservabilityConfigTest)
+        assertThat(texts(config.path("rule_files"))).containsExactly("alerts.yml");
+        assertThat(volumeSourceAt(services.path("prometheus"), "/etc/prometheus/alerts.yml"))
+                .isEqualTo("./deploy/prometheus/alerts.yml");
         APP_PORTS.forEach((app, port) -> {
             List<String> paths = new ArrayList<>();
             for (JsonNode job : config.path("scrape_configs")) {
