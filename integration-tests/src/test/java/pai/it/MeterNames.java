@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ final class MeterNames {
 
     private static List<Meter> declaredIn(Path file, List<Path> sources) {
         String code = read(file);
-        List<Meter> meters = new java.util.ArrayList<>();
+        List<Meter> meters = new ArrayList<>();
         Matcher builder = BUILDER.matcher(code);
         while (builder.find()) {
             int end = code.indexOf(".register(", builder.end());
