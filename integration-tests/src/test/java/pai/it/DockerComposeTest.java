@@ -273,6 +273,10 @@ class DockerComposeTest {
         assertThat(volumeSourceAt(services.path("prometheus"), "/etc/prometheus/prometheus.yml"))
                 .isEqualTo("./deploy/prometheus/prometheus.yml");
         JsonNode config = YAML.readTree(repo.resolve("deploy/prometheus/prometheus.yml").toFile());
+        // its rule_files, next to the config in the container (promtool checks them in ObservabilityConfigTest)
+        assertThat(texts(config.path("rule_files"))).containsExactly("alerts.yml");
+        assertThat(volumeSourceAt(services.path("prometheus"), "/etc/prometheus/alerts.yml"))
+                .isEqualTo("./deploy/prometheus/alerts.yml");
         APP_PORTS.forEach((app, port) -> {
             List<String> paths = new ArrayList<>();
             for (JsonNode job : config.path("scrape_configs")) {
@@ -362,21 +366,24 @@ class DockerComposeTest {
                 queriesByTitle.put(dashboard.path("title").asText(), queries.toString());
             }
         }
-        assertThat(queriesByTitle).containsKeys("Pai overview", "Red packets", "Chat", "Agents", "Shares");
+        assertThat(queriesByTitle).containsKeys("Pai overview", "Red packets", "Chat", "Agents", "Shares", "Kafka consumers");
         assertThat(queriesByTitle.get("Shares"))
                 .contains("pai_share_shares_total", "by (channel)", "pai_share_clicks_total", "pai_share_accepts_total",
                         "pai_share_rewards_total", "pai_share_refusals_total", "by (reason)");
         assertThat(queriesByTitle.get("Agents"))
                 .contains("pai_agent_decisions_total", "by (reason)", "pai_agent_replies_total",
                         "pai_agent_decision_time_seconds", "pai_agent_model_calls_total", "pai_agent_model_tokens_total",
-                        "pai_agent_checkins_total", "pai_agent_remix_time_seconds_sum");
+                        "pai_agent_checkins_total", "pai_agent_remix_time_seconds_sum", "by (agent, reason)",
+                        "pai_agent_model_latency_seconds_bucket", "outcome=\"budget\"", "reason=\"BUDGET\"");
         assertThat(queriesByTitle.get("Pai overview"))
                 .contains("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
                         "jvm_memory_used_bytes", "pai_outbox_lag_seconds_bucket");
         assertThat(queriesByTitle.get("Red packets"))
                 .contains("pai_redpacket_grabs_total", "by (outcome)", "pai_redpacket_grab_latency_seconds_bucket",
                         "pai_redpacket_budget_remaining_cents", "pai_redpacket_relay_lag_seconds",
-                        "pai_redpacket_drain_seconds");
+                        "pai_redpacket_drain_seconds_bucket", "pai_redpacket_reconciliations_total",
+                        "pai_redpacket_relay_dead_letters_total");
+        assertThat(queriesByTitle.get("Kafka consumers")).contains("kafka_consumer_fetch_manager_records_lag_max");
         assertThat(queriesByTitle.get("Chat"))
                 .contains("pai_chat_messages_total", "by (kind)", "pai_chat_websocket_connections",
                         "pai_chat_delivery_lag_seconds_bucket", "pai_outbox_lag_seconds_bucket");

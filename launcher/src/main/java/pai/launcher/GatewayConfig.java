@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renders the gateway template {@code gateway/nginx.conf} into {@code .pai/nginx/nginx.conf}: fills its
- * {@code @NAME@} placeholders with ./pai's folders and ports and with what this machine needs.
+ * {@code @NAME@} placeholders ({@link Templates}) with ./pai's folders and ports and with what this machine needs.
  */
 final class GatewayConfig {
     private static final String PLACEHOLDER_PAGE = """
@@ -94,27 +94,11 @@ final class GatewayConfig {
     /** {@code <repo>/gateway/nginx.compose.conf} as the template renders it for docker-compose.yml. */
     static String renderCompose(Path repo) throws IOException {
         String template = Files.readString(repo.resolve(TEMPLATE), StandardCharsets.UTF_8);
-        return COMPOSE_HEADER + render(template, composePlaceholders());
+        return COMPOSE_HEADER + Templates.render(template, composePlaceholders());
     }
 
     static void writeCompose(Path repo) throws IOException {
         Files.writeString(repo.resolve(COMPOSE_CONFIG), renderCompose(repo), StandardCharsets.UTF_8);
-    }
-
-    /** Fills the placeholders; a line that holds only a placeholder filled with nothing goes. */
-    static String render(String template, Map<String, String> placeholders) {
-        StringBuilder rendered = new StringBuilder(template.length());
-        for (String line : template.split("\n", -1)) {
-            String filled = line;
-            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-                filled = filled.replace("@" + placeholder.getKey() + "@", placeholder.getValue());
-            }
-            if (filled.isBlank() && !line.isBlank()) {
-                continue;
-            }
-            rendered.append(filled).append('\n');
-        }
-        return rendered.substring(0, rendered.length() - 1);
     }
 
     /**
@@ -141,7 +125,7 @@ final class GatewayConfig {
         Files.createDirectories(stateDir.resolve("nginx/tmp"));
         Files.createDirectories(logDir);
         String template = Files.readString(repo.resolve(TEMPLATE), StandardCharsets.UTF_8);
-        String rendered = render(template, placeholders(stateDir, logDir, webRoot, ports, loopbackHasIpv6(), workersAsRoot));
+        String rendered = Templates.render(template, placeholders(stateDir, logDir, webRoot, ports, loopbackHasIpv6(), workersAsRoot));
         Files.writeString(stateDir.resolve("nginx/nginx.conf"), rendered, StandardCharsets.UTF_8);
     }
 

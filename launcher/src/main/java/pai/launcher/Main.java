@@ -34,6 +34,10 @@ public final class Main {
               gateway-config <repo> <stateDir> <logDir> <gatewayPort> <chatPort> <agentPort> <redpacketPort> <sharePort>
                                                                 renders <repo>/gateway/nginx.conf into <stateDir>/nginx/nginx.conf
               gateway-config --compose <repo>                   renders it into <repo>/gateway/nginx.compose.conf
+              prometheus-config <repo> <stateDir> <prometheusPort> <chatPort> <agentPort> <redpacketPort> <sharePort>
+                                                                renders <repo>/deploy/prometheus/prometheus.template.yml into
+                                                                <stateDir>/prometheus/prometheus.yml
+              prometheus-config --compose <repo>                renders it into <repo>/deploy/prometheus/prometheus.yml
               demo-seed <gatewayUrl> <seedDir> <passwordFile> <photo> <pgHost> <pgPort> <pgUser> <db>
                                                                 seeds the demo, retrying only the steps not done before;
                                                                 the demo accounts' password is made once in <passwordFile>
@@ -64,6 +68,7 @@ public final class Main {
             case "topics" -> KafkaTopics.ensure(arg(rest, 0));
             case "kafka-storage" -> kafkaStorage(rest);
             case "gateway-config" -> gatewayConfig(rest);
+            case "prometheus-config" -> prometheusConfig(rest);
             case "demo-seed" -> demoSeed(rest);
             case "operator" -> operator(rest);
             case "test-report" -> testReport(rest);
@@ -80,6 +85,16 @@ public final class Main {
         GatewayConfig.write(Path.of(arg(rest, 0)), Path.of(arg(rest, 1)), Path.of(arg(rest, 2)),
                 new GatewayConfig.Ports(port(arg(rest, 3)), port(arg(rest, 4)), port(arg(rest, 5)), port(arg(rest, 6)),
                         port(arg(rest, 7))));
+    }
+
+    private static void prometheusConfig(List<String> rest) throws Exception {
+        if (arg(rest, 0).equals("--compose")) {
+            PrometheusConfig.writeCompose(Path.of(arg(rest, 1)));
+            return;
+        }
+        PrometheusConfig.write(Path.of(arg(rest, 0)), Path.of(arg(rest, 1)),
+                new PrometheusConfig.Ports(port(arg(rest, 2)), port(arg(rest, 3)), port(arg(rest, 4)), port(arg(rest, 5)),
+                        port(arg(rest, 6))));
     }
 
     private static void keys(List<String> args) {

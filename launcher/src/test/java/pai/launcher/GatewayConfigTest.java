@@ -106,7 +106,7 @@ class GatewayConfigTest {
     }
 
     private static String render(Map<String, String> placeholders) throws IOException {
-        return GatewayConfig.render(Files.readString(template(), StandardCharsets.UTF_8), placeholders);
+        return Templates.render(Files.readString(template(), StandardCharsets.UTF_8), placeholders);
     }
 
     /** The real template: this module's tests run in launcher/. */

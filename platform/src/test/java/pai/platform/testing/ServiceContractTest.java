@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +29,7 @@ public abstract class ServiceContractTest {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     /** A refusal's description starts with its problem code, e.g. {@code NOT_A_MEMBER: ...}. */
     private static final Pattern NAMES_A_CODE = Pattern.compile("[A-Z][A-Z0-9]+(_[A-Z0-9]+)*\\b");
+    private static final Pattern INCOMING_KAFKA_CHANNEL = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
 
     /** The service's application name, e.g. {@code chat-service}. */
     protected abstract String serviceName();
@@ -62,6 +66,31 @@ public abstract class ServiceContractTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("pai_outbox_lag_seconds"));
+    }
+
+    /**
+     * What the dashboards and alert rules of deploy/ read from every service besides its own meters: the HTTP
+     * server timer as a histogram (p99 per service and endpoint) and the lag of each Kafka consumer, named by
+     * its channel as {@code client_id="kafka-consumer-<channel>"}.
+     */
+    @Test
+    void metricsHaveTheHttpHistogramAndTheLagOfEveryKafkaConsumer() {
+        given().get("/no-such-path").then().statusCode(404);
+        List<String> channels = new ArrayList<>();
+        for (String property : ConfigProvider.getConfig().getPropertyNames()) {
+            Matcher incoming = INCOMING_KAFKA_CHANNEL.matcher(property);
+            if (incoming.matches() && ConfigProvider.getConfig().getValue(property, String.class).equals("smallrye-kafka")) {
+                channels.add(incoming.group(1));
+            }
+        }
+        assertFalse(channels.isEmpty(), serviceName() + " consumes no Kafka channel");
+        String metrics = given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .extract().asString();
+        for (String channel : channels) {
+            assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag_max{client_id=\"kafka-consumer-" + channel + "\""),
+                    "no consumer lag of channel " + channel + " on /q/metrics");
+        }
     }
 
     @Test

@@ -63,6 +63,10 @@ public interface RedpacketConfig {
     @WithDefault("1s")
     Duration schedulerInterval();
 
+    /** How often the gauges of the open campaigns' budgets are read from PostgreSQL (see BudgetMeters). */
+    @WithDefault("10s")
+    Duration budgetMeterInterval();
+
     /** Test profile only: the named crash point where the process halts (see CrashPoints). */
     Optional<String> crashAt();
 

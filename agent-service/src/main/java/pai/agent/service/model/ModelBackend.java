@@ -127,7 +127,9 @@ public class ModelBackend {
                 outcome = Outcome.ERROR;
             }
         }
-        started.stop(registry.timer(LATENCY, "agent", agentId, "outcome", outcome.tag()));
+        // A histogram, for the model latency p99 per agent on the Agents dashboard
+        started.stop(Timer.builder(LATENCY).tags("agent", agentId, "outcome", outcome.tag())
+                .publishPercentileHistogram().register(registry));
         count(agentId, outcome);
         return text;
     }

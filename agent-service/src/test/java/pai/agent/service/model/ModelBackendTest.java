@@ -83,7 +83,8 @@ class ModelBackendTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pai_agent_model_calls_total{agent=\"" + agent + "\",outcome=\"ok\"}"))
                 .body(containsString("pai_agent_model_tokens_total{agent=\"" + agent + "\",kind=\"input\"}"))
-                .body(containsString("pai_agent_model_latency_seconds_count{agent=\"" + agent + "\",outcome=\"ok\"}"));
+                .body(containsString("pai_agent_model_latency_seconds_count{agent=\"" + agent + "\",outcome=\"ok\"}"))
+                .body(containsString("pai_agent_model_latency_seconds_bucket{agent=\"" + agent + "\",outcome=\"ok\","));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import pai.redpacket.domain.Campaign;
@@ -21,7 +22,9 @@ import pai.redpacket.service.pool.RedisKeys;
  * Compares everything that records a campaign's money with everything else: each drop's packets
  * with its amount, the ledger with the packets it claims, grants plus refunds plus what Redis
  * still holds with each drop's amount, the campaign's counters with the rows, and the wallets of
- * the campaign's grabbers with their entries. Every difference is reported, none is fixed.
+ * the campaign's grabbers with their entries. Every difference is reported, none is fixed; every
+ * reconciliation is counted in {@code pai.redpacket.reconciliations{outcome=ok|differences}}, which an
+ * alert watches.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -33,11 +36,14 @@ public class ReconciliationService {
     private final EntityManager entityManager;
     private final RedisDataSource redis;
     private final PacketPools pools;
+    private final MeterRegistry registry;
 
-    public ReconciliationService(EntityManager entityManager, RedisDataSource redis, PacketPools pools) {
+    public ReconciliationService(EntityManager entityManager, RedisDataSource redis, PacketPools pools,
+            MeterRegistry registry) {
         this.entityManager = entityManager;
         this.redis = redis;
         this.pools = pools;
+        this.registry = registry;
     }
 
     public Reconciliation reconcile(String campaignId) {
@@ -101,6 +107,8 @@ public class ReconciliationService {
         differences.addAll(ledgerRowsThatDoNotMatchTheirPacket(campaignId));
         differences.addAll(walletsThatDoNotMatchTheirEntries(campaignId));
         long ledgerCents = ledgerByDrop.values().stream().mapToLong(Long::longValue).sum();
+        registry.counter("pai.redpacket.reconciliations", "outcome", differences.isEmpty() ? "ok" : "differences")
+                .increment();
         return new Reconciliation(differences.isEmpty(), packetsCents, claimedCents, ledgerCents, refunded, redisCents,
                 pending, differences);
     }
