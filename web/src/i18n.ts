@@ -111,6 +111,15 @@ const en = {
   'playback.tapToPlay': 'Tap to join the playback',
   'share.share': 'Share',
   'share.close': 'Close',
+  'remix.CARTOON': 'Cartoon',
+  'remix.SKETCH': 'Sketch',
+  'remix.PIXEL': 'Pixel',
+  'remix.MEME': 'Meme',
+  'me.title': 'Your profile',
+  'me.displayName': 'Display name',
+  'me.avatar': 'Avatar',
+  'me.save': 'Save',
+  'me.saved': 'Saved',
   'lang.switch': '中文',
 };
 
@@ -226,6 +235,15 @@ const zh: Record<Key, string> = {
   'playback.tapToPlay': '点一下加入播放',
   'share.share': '分享',
   'share.close': '关闭',
+  'remix.CARTOON': '卡通',
+  'remix.SKETCH': '素描',
+  'remix.PIXEL': '像素',
+  'remix.MEME': '表情包',
+  'me.title': '个人资料',
+  'me.displayName': '昵称',
+  'me.avatar': '头像',
+  'me.save': '保存',
+  'me.saved': '已保存',
   'lang.switch': 'English',
 };
 

@@ -7,6 +7,7 @@ import { useRoute } from './router';
 import { Auth } from './screens/Auth';
 import { Chat } from './screens/Chat';
 import { PaiList } from './screens/PaiList';
+import { Profile } from './screens/Profile';
 import { Console } from './screens/Console';
 import { Wallet } from './screens/Redpackets';
 import './styles.css';
@@ -48,12 +49,13 @@ function App() {
         <span class="spacer" />
         <a href="#/wallet" class="link" data-testid="nav-wallet">{t('wallet.title')}</a>
         {operator && <a href="#/console" class="link" data-testid="nav-console">{t('console.nav')}</a>}
-        <span class="me" data-testid="me">{session.displayName}</span>
+        <a href="#/me" class="me" data-testid="me">{session.displayName}</a>
         {languageSwitch}
         <button class="link" data-testid="signout" onClick={() => void signOut()}>{t('auth.signout')}</button>
       </nav>
       {chat ? <Chat paiId={chat[1]} />
         : route === '/wallet' ? <Wallet />
+        : route === '/me' ? <Profile />
         : route === '/console' && operator ? <Console />
         : <PaiList />}
     </div>

@@ -87,3 +87,39 @@ test('the app speaks Chinese to a Chinese browser and English after the switch',
   assert.deepEqual(li.problems, []);
   await li.context.close();
 });
+
+test('a picture sent in the pai shows as a thumbnail to the others, who remix it as a cartoon, and a display name sticks', async () => {
+  const alice = await person(browser);
+  const bob = await person(browser);
+  await signUp(alice.page, uniqueName('alice'));
+  await signUp(bob.page, uniqueName('bob'));
+  await alice.page.getByTestId('pai-name').fill('Photo walk');
+  await alice.page.getByTestId('pai-create').click();
+  const code = (await alice.page.getByTestId('invite-code').textContent()).trim();
+  await bob.page.getByTestId('pai-join-code').fill(code);
+  await bob.page.getByTestId('pai-join-submit').click();
+  await bob.page.getByText('Photo walk').waitFor();
+
+  const photo = new URL('../../agent-service/src/test/resources/images/hills.jpg', import.meta.url).pathname;
+  await alice.page.getByTestId('image-input').setInputFiles(photo);
+  const atBob = bob.page.getByTestId('message-image');
+  await atBob.waitFor({ timeout: 15_000 });
+  assert.ok(await atBob.evaluate((img) => img.complete && img.naturalWidth > 0 || new Promise((resolve) =>
+    img.addEventListener('load', () => resolve(img.naturalWidth > 0), { once: true }))), 'the thumbnail loads');
+
+  const message = bob.page.getByTestId('message').filter({ has: bob.page.getByTestId('message-image') }).first();
+  await message.hover();
+  await message.getByTestId('remix-cartoon').click();
+  await alice.page.getByTestId('message-image').nth(1).waitFor({ timeout: 20_000 });
+  await alice.page.getByTestId('message-quote').first().waitFor();
+  await screenshot(alice.page, 'remixed');
+
+  await alice.page.getByTestId('me').click();
+  await alice.page.getByTestId('profile-display-name').fill('Alice W.');
+  await alice.page.getByTestId('profile-save').click();
+  await alice.page.getByText('Saved').waitFor();
+  await alice.page.reload();
+  assert.equal(await alice.page.getByTestId('profile-display-name').inputValue(), 'Alice W.');
+  await alice.context.close();
+  await bob.context.close();
+});

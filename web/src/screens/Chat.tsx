@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Problem, api, currentSession } from '../api';
+import { Problem, api, currentSession, newClientMsgId } from '../api';
 import { problemText, t } from '../i18n';
 import { live } from '../live';
 import type { Message, Page, Pai, PaiSummary } from '../model';
@@ -81,6 +81,16 @@ export function Chat({ paiId }: { paiId: string }) {
     }
   }
 
+  async function postRemix(original: Message, mediaId: string) {
+    try {
+      const sent = await api<Message>('POST', `/api/chat/pais/${paiId}/messages`,
+        { clientMsgId: newClientMsgId(), kind: 'IMAGE', mediaId, replyToSeq: original.seq });
+      setMessages((current) => merge(current, [sent]));
+    } catch (e) {
+      setError(e instanceof Problem ? problemText(e.code, e.message) : t('error.generic'));
+    }
+  }
+
   const bySeq = new Map(messages.map((message) => [message.seq, message]));
   const admin = role === 'OWNER' || role === 'ADMIN';
   return (
@@ -103,7 +113,8 @@ export function Chat({ paiId }: { paiId: string }) {
             repliedTo={message.replyToSeq ? bySeq.get(message.replyToSeq) : undefined}
             canRecall={message.kind !== 'RECALLED' && message.senderKind === 'USER'
               && (admin || (message.senderId === me && Date.now() - Date.parse(message.createdAt) < 120_000))}
-            onReply={() => setReplyTo(message)} onRecall={() => void recall(message)} />
+            onReply={() => setReplyTo(message)} onRecall={() => void recall(message)}
+            onRemixed={(mediaId) => void postRemix(message, mediaId)} />
         ))}
       </ol>
       {sendingPacket && <SendPacket paiId={paiId} onDone={() => setSendingPacket(false)} />}

@@ -9,6 +9,30 @@ interface MediaUrls {
   thumbnailUrl: string;
 }
 
+const STYLES = ['CARTOON', 'SKETCH', 'PIXEL', 'MEME'] as const;
+
+/** The remixer's styles for an image; the new picture goes into the pai as a reply to it. */
+function RemixMenu({ mediaId, onRemixed }: { mediaId: string; onRemixed: (newMediaId: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  async function remix(style: (typeof STYLES)[number]) {
+    setBusy(true);
+    try {
+      const made = await api<{ mediaId: string }>('POST', '/api/agents/remix', { mediaId, style });
+      onRemixed(made.mediaId);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span class="remix" data-testid="remix-menu">
+      {STYLES.map((style) => (
+        <button key={style} class="link" disabled={busy} data-testid={`remix-${style.toLowerCase()}`}
+          onClick={() => void remix(style).catch(() => undefined)}>{t(`remix.${style}`)}</button>
+      ))}
+    </span>
+  );
+}
+
 /** An image of the pai: the thumbnail from fresh signed URLs (they expire), the full picture on a tap. */
 function ChatImage({ paiId, mediaId }: { paiId: string; mediaId: string }) {
   const [urls, setUrls] = useState<MediaUrls | null>(null);
@@ -37,7 +61,7 @@ function MentionedText({ text, mentions }: { text: string; mentions?: string[] }
     ? <span key={i} class="mention">{part}</span> : part))}</>;
 }
 
-export function MessageItem({ message, paiId, mine, repliedTo, canRecall, onReply, onRecall }: {
+export function MessageItem({ message, paiId, mine, repliedTo, canRecall, onReply, onRecall, onRemixed }: {
   message: Message;
   paiId: string;
   mine: boolean;
@@ -45,6 +69,7 @@ export function MessageItem({ message, paiId, mine, repliedTo, canRecall, onRepl
   canRecall: boolean;
   onReply: () => void;
   onRecall: () => void;
+  onRemixed: (newMediaId: string) => void;
 }) {
   const classes = ['message', mine ? 'mine' : '', message.senderKind.toLowerCase(), message.kind.toLowerCase()].join(' ');
   return (
@@ -67,6 +92,7 @@ export function MessageItem({ message, paiId, mine, repliedTo, canRecall, onRepl
         <span class="message-actions">
           <button class="link" data-testid="message-reply" onClick={onReply}>{t('chat.reply')}</button>
           {canRecall && <button class="link" data-testid="message-recall" onClick={onRecall}>{t('chat.recall')}</button>}
+          {message.kind === 'IMAGE' && message.mediaId && <RemixMenu mediaId={message.mediaId} onRemixed={onRemixed} />}
         </span>
       )}
     </li>
