@@ -120,6 +120,7 @@ const en = {
   'me.avatar': 'Avatar',
   'me.save': 'Save',
   'me.saved': 'Saved',
+  'chat.picture': 'Picture',
   'lang.switch': '中文',
 };
 
@@ -244,6 +245,7 @@ const zh: Record<Key, string> = {
   'me.avatar': '头像',
   'me.save': '保存',
   'me.saved': '已保存',
+  'chat.picture': '图片',
   'lang.switch': 'English',
 };
 

@@ -94,7 +94,7 @@ export function Composer({ paiId, replyTo, onCancelReply, onSent, onError, onTog
     <div class="composer-area">
       {replyTo && (
         <div class="replying" data-testid="replying-to">
-          <span>{t('chat.replyingTo')}: {replyTo.text ?? '🖼'}</span>
+          <span>{t('chat.replyingTo')}: {replyTo.text ?? t('chat.picture')}</span>
           <button class="link" onClick={onCancelReply}>✕</button>
         </div>
       )}
@@ -110,7 +110,7 @@ export function Composer({ paiId, replyTo, onCancelReply, onSent, onError, onTog
         <button type="button" class="packet-toggle" data-testid="send-packet-toggle" title={t('packets.send')}
           onClick={onTogglePacket}>{t('packets.sendShort')}</button>
         <button type="button" class="image-button" data-testid="image-button" title={t('chat.image')} disabled={uploading}
-          onClick={() => file.current?.click()}>🖼</button>
+          onClick={() => file.current?.click()}>{t('chat.picture')}</button>
         <input ref={file} type="file" accept="image/png,image/jpeg,image/gif" hidden data-testid="image-input"
           onChange={(e) => { const chosen = e.currentTarget.files?.[0]; if (chosen) void sendImage(chosen); }} />
         <input ref={input} data-testid="composer" value={text} placeholder={t('chat.placeholder')} maxLength={4000}

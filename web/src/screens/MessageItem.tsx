@@ -76,7 +76,7 @@ export function MessageItem({ message, paiId, mine, repliedTo, canRecall, onRepl
     <li data-testid="message" data-seq={message.seq} class={classes}>
       {!mine && <span class="sender">{shortName(message.senderId)}</span>}
       {repliedTo && (
-        <span class="quoted" data-testid="message-quote">{repliedTo.kind === 'RECALLED' ? t('chat.recalled') : repliedTo.text ?? '🖼'}</span>
+        <span class="quoted" data-testid="message-quote">{repliedTo.kind === 'RECALLED' ? t('chat.recalled') : repliedTo.text ?? t('chat.picture')}</span>
       )}
       {message.kind === 'RECALLED' ? (
         <span class="text recalled">{t('chat.recalled')}</span>
