@@ -40,7 +40,7 @@ const en = {
   'packets.badAmount': 'An amount in yuan, like 8.88',
   'packets.amount': 'Amount (¥)',
   'packets.send': 'Send a lucky packet',
-  'packets.sendShort': 'Lucky packet',
+  'packets.sendShort': 'Packet',
   'wallet.title': 'Wallet',
   'wallet.pending': 'On its way',
   'wallet.grab': 'Red packet won',
@@ -120,7 +120,7 @@ const en = {
   'me.avatar': 'Avatar',
   'me.save': 'Save',
   'me.saved': 'Saved',
-  'chat.picture': 'Picture',
+  'chat.picture': 'Photo',
   'lang.switch': '中文',
 };
 
