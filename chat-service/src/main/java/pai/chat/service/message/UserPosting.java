@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import pai.chat.config.ChatConfig;
 import pai.chat.domain.Membership;
 import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
 import pai.chat.service.ChatRefusals;
+import pai.chat.service.FixedWindowLimiter;
 import pai.chat.service.media.MediaService;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.MessageKind;
@@ -22,13 +24,18 @@ public class UserPosting {
 
     private final PaiService pais;
     private final MediaService media;
-    private final SendRateLimiter rateLimiter;
+    private final FixedWindowLimiter limiter;
+    private final FixedWindowLimiter.Limit sendLimit;
+    private final String whenLimited;
     private final MessageStore store;
 
-    public UserPosting(PaiService pais, MediaService media, SendRateLimiter rateLimiter, MessageStore store) {
+    public UserPosting(PaiService pais, MediaService media, FixedWindowLimiter limiter, ChatConfig config,
+            MessageStore store) {
         this.pais = pais;
         this.media = media;
-        this.rateLimiter = rateLimiter;
+        this.limiter = limiter;
+        this.sendLimit = new FixedWindowLimiter.Limit("pai:chat:sends", config.sendsPerWindow(), config.sendWindow(), null);
+        this.whenLimited = "at most " + config.sendsPerWindow() + " messages per " + config.sendWindow().toSeconds() + " s";
         this.store = store;
     }
 
@@ -57,7 +64,7 @@ public class UserPosting {
         if (earlier.isPresent()) {
             return new Posted(earlier.get(), false);
         }
-        rateLimiter.acquire(userId);
+        limiter.acquire(sendLimit, userId, whenLimited);
         try {
             return new Posted(QuarkusTransaction.requiringNew().call(() -> storeUserMessage(userId, paiId, request)), true);
         } catch (RuntimeException e) {
