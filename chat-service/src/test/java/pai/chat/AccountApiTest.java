@@ -211,6 +211,20 @@ class AccountApiTest {
     }
 
     @Test
+    void signUpsFromOneAddressAreLimitedPerWindowAndStoreNothingOnceRefused() {
+        String address = newAddress();
+        for (int i = 0; i < 20; i++) {
+            signUpFrom(address, newUser("many"), PASSWORD, null).statusCode(201);
+        }
+        String refusedName = newUser("many");
+        signUpFrom(address, refusedName, PASSWORD, null).statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue()).body("code", equalTo("RATE_LIMITED"))
+                .body("reason", equalTo("SIGNUPS_FROM_ADDRESS"));
+        assertThat(accountsNamed(refusedName)).isZero();
+        signUp(refusedName, PASSWORD, null).statusCode(201);
+    }
+
+    @Test
     void aSignInWithTheRightPasswordForgivesTheNamesFailures() {
         String alice = newUser("alice");
         signUp(alice, PASSWORD, null).statusCode(201);
@@ -415,8 +429,14 @@ class AccountApiTest {
                 .body(containsString("pai_chat_auth_refreshes_total{outcome=\"invalid\"}"));
     }
 
+    /** A sign-up from an address of its own, so that the sign-ups of all tests stay under the limit per address. */
     private static ValidatableResponse signUp(String name, String password, String displayName) {
-        return postJson("/api/auth/signup", signUpBody(name, password, displayName));
+        return signUpFrom(newAddress(), name, password, displayName);
+    }
+
+    private static ValidatableResponse signUpFrom(String address, String name, String password, String displayName) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(signUpBody(name, password, displayName)).post("/api/auth/signup").then();
     }
 
     private static String signUpBody(String name, String password, String displayName) {

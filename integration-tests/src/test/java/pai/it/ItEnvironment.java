@@ -68,6 +68,8 @@ public final class ItEnvironment {
         if (service.equals("chat-service")) {
             // chat-service signs the tokens of the accounts it holds (sign-in), with the key the others verify.
             environment.put("PAI_JWT_PRIVATE_KEY", keys().resolve(DevKeys.PRIVATE_KEY).toString());
+            // Every browser of the ITs signs up from the gateway's loopback address, run after run.
+            environment.put("PAI_CHAT_AUTH_SIGN_UPS_PER_ADDRESS", "100000");
         }
         if (service.equals("agent-service")) {
             // The remixer stores images through chat-service's API as a service, as under ./pai up.

@@ -65,6 +65,13 @@ public interface ChatConfig {
         @WithDefault("15M")
         Duration failureWindow();
 
+        /** Sign-ups from one client address in one {@link #signUpWindow()} before 429 (a bot making accounts). */
+        @WithDefault("20")
+        int signUpsPerAddress();
+
+        @WithDefault("1H")
+        Duration signUpWindow();
+
         Argon2 argon2();
 
         /**

@@ -59,8 +59,12 @@ public class AuthResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = CommonRefusals.INVALID_INPUT)
     @APIResponse(responseCode = "409", description = "NAME_TAKEN: an account has this name, in this case or another")
-    public Response signUp(@Valid @NotNull SignUp request) {
-        return noStore(Response.created(URI.create("/api/auth/me")), SessionView.of(accounts.signUp(request)));
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED (reason SIGNUPS_FROM_ADDRESS): too many sign-ups from"
+            + " this client address; Retry-After says when the window ends",
+            headers = @Header(name = "Retry-After", description = "seconds until the window ends"))
+    public Response signUp(@Valid @NotNull SignUp request, @Context HttpServerRequest http) {
+        return noStore(Response.created(URI.create("/api/auth/me")),
+                SessionView.of(accounts.signUp(request, ClientAddress.of(http))));
     }
 
     @POST

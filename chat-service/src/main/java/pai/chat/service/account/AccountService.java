@@ -10,8 +10,10 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import pai.chat.config.ChatConfig;
 import pai.chat.domain.Account;
 import pai.chat.service.ChatRefusals;
+import pai.chat.service.FixedWindowLimiter;
 import pai.chat.service.media.MediaService;
 import pai.platform.error.RateLimitedException;
 
@@ -27,15 +29,20 @@ public class AccountService {
     private final RefreshTokens refreshTokens;
     private final TokenIssuer tokens;
     private final MediaService media;
+    private final FixedWindowLimiter windows;
+    private final FixedWindowLimiter.Limit signUpLimit;
     private final MeterRegistry registry;
 
     public AccountService(PasswordHasher hasher, SignInLimiter limiter, RefreshTokens refreshTokens, TokenIssuer tokens,
-            MediaService media, MeterRegistry registry) {
+            MediaService media, FixedWindowLimiter windows, ChatConfig config, MeterRegistry registry) {
         this.hasher = hasher;
         this.limiter = limiter;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.media = media;
+        this.windows = windows;
+        this.signUpLimit = new FixedWindowLimiter.Limit("pai:chat:signups:address", config.auth().signUpsPerAddress(),
+                config.auth().signUpWindow(), "SIGNUPS_FROM_ADDRESS");
         this.registry = registry;
     }
 
@@ -48,8 +55,14 @@ public class AccountService {
         }
     }
 
-    /** A new account, signed in. */
-    public Session signUp(SignUp request) {
+    /** A new account, signed in; counted against its client address before the password is hashed. */
+    public Session signUp(SignUp request, String address) {
+        try {
+            windows.acquire(signUpLimit, address, "too many sign-ups from this address; try again later");
+        } catch (RateLimitedException limited) {
+            registry.counter("pai.chat.auth.signups", "outcome", "rate_limited").increment();
+            throw limited;
+        }
         if (Account.findByName(request.name()).isPresent()) {
             throw nameTaken(request.name());
         }
