@@ -39,3 +39,12 @@ export interface Message {
   attachment?: Record<string, unknown> | null;
   createdAt: string;
 }
+
+/** A member as the others see them; name, displayName and avatarUrl are null for a user without an account. */
+export interface Member {
+  userId: string;
+  name: string | null;
+  displayName: string | null;
+  avatarUrl: string | null;
+  role: 'OWNER' | 'ADMIN' | 'MEMBER';
+}

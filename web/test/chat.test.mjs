@@ -10,7 +10,8 @@ after(async () => browser?.close());
 test('two people sign up, join one pai by its invite code and see each other\'s messages live', async () => {
   const alice = await person(browser);
   const bob = await person(browser);
-  await signUp(alice.page, uniqueName('alice'));
+  const aliceName = uniqueName('alice');
+  await signUp(alice.page, aliceName);
   await signUp(bob.page, uniqueName('bob'));
 
   await alice.page.getByTestId('pai-name').fill('Weekend hike');
@@ -26,7 +27,11 @@ test('two people sign up, join one pai by its invite code and see each other\'s 
   await alice.page.getByTestId('composer-send').click();
   const atBob = bob.page.getByTestId('message').filter({ hasText: 'Saturday 8am at the north gate?' });
   await atBob.waitFor({ timeout: 10_000 });
+  assert.equal((await atBob.getByTestId('message-sender').textContent()).trim(), aliceName, 'a sender shows by name');
 
+  await bob.page.getByTestId('composer').pressSequentially(`@${aliceName.slice(0, 4)}`);
+  await bob.page.getByTestId('mention-suggestion').filter({ hasText: aliceName }).click();
+  assert.equal(await bob.page.getByTestId('composer').inputValue(), `@${aliceName} `, 'a member completes by name');
   await bob.page.getByTestId('composer').fill('I bring the tea 🍵');
   await bob.page.getByTestId('composer-send').click();
   await alice.page.getByTestId('message').filter({ hasText: 'I bring the tea 🍵' }).waitFor({ timeout: 10_000 });

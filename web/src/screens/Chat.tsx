@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Problem, api, currentSession, newClientMsgId } from '../api';
 import { problemText, t } from '../i18n';
 import { live } from '../live';
+import { useMembers } from '../members';
 import type { Message, Page, Pai, PaiSummary } from '../model';
 import { AgentsPanel } from './Agents';
 import { Composer } from './Composer';
@@ -92,6 +93,8 @@ export function Chat({ paiId }: { paiId: string }) {
   }
 
   const bySeq = new Map(messages.map((message) => [message.seq, message]));
+  const members = useMembers(paiId, [...new Set(messages.filter((message) => message.senderKind === 'USER')
+    .map((message) => message.senderId))]);
   const admin = role === 'OWNER' || role === 'ADMIN';
   return (
     <main class="chat">
@@ -109,7 +112,7 @@ export function Chat({ paiId }: { paiId: string }) {
       <ol class="messages" ref={list}>
         {messages.length === 0 && <li class="empty">{t('chat.empty')}</li>}
         {messages.map((message) => (
-          <MessageItem key={message.seq} message={message} paiId={paiId} mine={message.senderId === me}
+          <MessageItem key={message.seq} message={message} sender={members.get(message.senderId)} paiId={paiId} mine={message.senderId === me}
             repliedTo={message.replyToSeq ? bySeq.get(message.replyToSeq) : undefined}
             canRecall={message.kind !== 'RECALLED' && message.senderKind === 'USER'
               && (admin || (message.senderId === me && Date.now() - Date.parse(message.createdAt) < 120_000))}
@@ -118,7 +121,7 @@ export function Chat({ paiId }: { paiId: string }) {
         ))}
       </ol>
       {sendingPacket && <SendPacket paiId={paiId} onDone={() => setSendingPacket(false)} />}
-      <Composer paiId={paiId} replyTo={replyTo} onCancelReply={() => setReplyTo(null)}
+      <Composer paiId={paiId} members={[...members.values()]} replyTo={replyTo} onCancelReply={() => setReplyTo(null)}
         onSent={(sent) => { setReplyTo(null); setMessages((current) => merge(current, [sent])); }}
         onError={setError} onTogglePacket={() => setSendingPacket(!sendingPacket)} />
     </main>

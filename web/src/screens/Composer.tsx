@@ -1,22 +1,22 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Problem, api, newClientMsgId } from '../api';
 import { problemText, t } from '../i18n';
-import type { Message, Page } from '../model';
+import type { Member, Message, Page } from '../model';
 
-interface Member {
-  userId: string;
-}
-
-/** Who can be @mentioned in the pai: its agents, then its members. */
-function useMentionable(paiId: string): string[] {
-  const [names, setNames] = useState<string[]>([]);
+/** Who can be @mentioned in the pai: its agents, then its members by the name they sign in with. */
+function useMentionable(members: Member[]): { handle: string; label: string }[] {
+  const [agents, setAgents] = useState<string[]>([]);
   useEffect(() => {
-    void Promise.all([
-      api<Page<{ id: string }>>('GET', '/api/agents/catalog').catch(() => ({ items: [] as { id: string }[], hasMore: false })),
-      api<Page<Member>>('GET', `/api/chat/pais/${paiId}/members?limit=200`).catch(() => ({ items: [] as Member[], hasMore: false })),
-    ]).then(([agents, members]) => setNames([...agents.items.map((agent) => agent.id), ...members.items.map((m) => m.userId)]));
-  }, [paiId]);
-  return names;
+    void api<Page<{ id: string }>>('GET', '/api/agents/catalog')
+      .then((catalog) => setAgents(catalog.items.map((agent) => agent.id))).catch(() => undefined);
+  }, []);
+  return [
+    ...agents.map((id) => ({ handle: id, label: `@${id}` })),
+    ...members.map((member) => {
+      const handle = member.name ?? member.userId;
+      return { handle, label: member.displayName && member.displayName !== handle ? `@${handle} · ${member.displayName}` : `@${handle}` };
+    }),
+  ];
 }
 
 /** The word being typed at the caret when it starts with @, else null. */
@@ -25,8 +25,9 @@ function mentionAt(text: string, caret: number): { start: number; prefix: string
   return match ? { start: caret - match[1].length - 1, prefix: match[1].toLowerCase() } : null;
 }
 
-export function Composer({ paiId, replyTo, onCancelReply, onSent, onError, onTogglePacket }: {
+export function Composer({ paiId, members, replyTo, onCancelReply, onSent, onError, onTogglePacket }: {
   paiId: string;
+  members: Member[];
   replyTo: Message | null;
   onCancelReply: () => void;
   onSent: (message: Message) => void;
@@ -38,9 +39,10 @@ export function Composer({ paiId, replyTo, onCancelReply, onSent, onError, onTog
   const [uploading, setUploading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const file = useRef<HTMLInputElement>(null);
-  const mentionable = useMentionable(paiId);
+  const mentionable = useMentionable(members);
   const mention = mentionAt(text, caret);
-  const suggestions = mention ? mentionable.filter((name) => name.toLowerCase().startsWith(mention.prefix)).slice(0, 6) : [];
+  const suggestions = mention ? mentionable.filter((candidate) => candidate.handle.toLowerCase().startsWith(mention.prefix)
+      || candidate.label.toLowerCase().includes(` · ${mention.prefix}`)).slice(0, 6) : [];
 
   function say(e: unknown) {
     onError(e instanceof Problem ? problemText(e.code, e.message) : t('error.generic'));
@@ -100,9 +102,9 @@ export function Composer({ paiId, replyTo, onCancelReply, onSent, onError, onTog
       )}
       {suggestions.length > 0 && (
         <ul class="mentions" data-testid="mention-suggestions">
-          {suggestions.map((name) => (
-            <li key={name}><button type="button" class="link" data-testid="mention-suggestion"
-              onMouseDown={(e) => { e.preventDefault(); complete(name); }}>@{name}</button></li>
+          {suggestions.map((candidate) => (
+            <li key={candidate.handle}><button type="button" class="link" data-testid="mention-suggestion"
+              onMouseDown={(e) => { e.preventDefault(); complete(candidate.handle); }}>{candidate.label}</button></li>
           ))}
         </ul>
       )}
@@ -116,7 +118,7 @@ export function Composer({ paiId, replyTo, onCancelReply, onSent, onError, onTog
         <input ref={input} data-testid="composer" value={text} placeholder={t('chat.placeholder')} maxLength={4000}
           onInput={(e) => { setText(e.currentTarget.value); setCaret(e.currentTarget.selectionStart ?? e.currentTarget.value.length); }}
           onKeyUp={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
-          onKeyDown={(e) => { if (e.key === 'Tab' && suggestions.length) { e.preventDefault(); complete(suggestions[0]); } }} />
+          onKeyDown={(e) => { if (e.key === 'Tab' && suggestions.length) { e.preventDefault(); complete(suggestions[0].handle); } }} />
         <button data-testid="composer-send" type="submit" disabled={!text.trim()}>{t('chat.send')}</button>
       </form>
     </div>

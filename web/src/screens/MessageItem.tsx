@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
-import type { Message } from '../model';
+import { shownName } from '../members';
+import type { Member, Message } from '../model';
 import { PacketCard } from './Redpackets';
 
 interface MediaUrls {
@@ -49,10 +50,6 @@ function ChatImage({ paiId, mediaId }: { paiId: string; mediaId: string }) {
   );
 }
 
-function shortName(userId: string): string {
-  return /^[0-9a-f-]{36}$/.test(userId) ? userId.slice(0, 8) : userId;
-}
-
 /** Text with its @mentions marked. */
 function MentionedText({ text, mentions }: { text: string; mentions?: string[] }) {
   if (!mentions?.length) return <>{text}</>;
@@ -61,8 +58,9 @@ function MentionedText({ text, mentions }: { text: string; mentions?: string[] }
     ? <span key={i} class="mention">{part}</span> : part))}</>;
 }
 
-export function MessageItem({ message, paiId, mine, repliedTo, canRecall, onReply, onRecall, onRemixed }: {
+export function MessageItem({ message, sender, paiId, mine, repliedTo, canRecall, onReply, onRecall, onRemixed }: {
   message: Message;
+  sender?: Member;
   paiId: string;
   mine: boolean;
   repliedTo?: Message;
@@ -74,7 +72,12 @@ export function MessageItem({ message, paiId, mine, repliedTo, canRecall, onRepl
   const classes = ['message', mine ? 'mine' : '', message.senderKind.toLowerCase(), message.kind.toLowerCase()].join(' ');
   return (
     <li data-testid="message" data-seq={message.seq} class={classes}>
-      {!mine && <span class="sender">{shortName(message.senderId)}</span>}
+      {!mine && (
+        <span class="sender" data-testid="message-sender">
+          {sender?.avatarUrl && <img class="sender-avatar" src={sender.avatarUrl} alt="" />}
+          {shownName(message.senderId, sender)}
+        </span>
+      )}
       {repliedTo && (
         <span class="quoted" data-testid="message-quote">{repliedTo.kind === 'RECALLED' ? t('chat.recalled') : repliedTo.text ?? t('chat.picture')}</span>
       )}

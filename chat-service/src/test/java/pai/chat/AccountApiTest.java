@@ -319,6 +319,38 @@ class AccountApiTest {
     }
 
     @Test
+    void membersSeeEachOthersNamesDisplayNamesAndAvatarsAndADevTokenUserByIdAlone() throws IOException {
+        String aliceName = newUser("alice");
+        ExtractableResponse<Response> alice = signUp(aliceName, PASSWORD, "Alice").statusCode(201).extract();
+        String aliceToken = alice.path("accessToken");
+        String avatar = upload(alice.path("userId"), image(32, 32, "png"), "me.png").statusCode(201).extract().path("mediaId");
+        bearer(aliceToken).body("{\"avatarMediaId\":\"" + avatar + "\"}").put("/api/auth/me").then().statusCode(200);
+        ExtractableResponse<Response> bob = signUp(newUser("bob"), PASSWORD, "鲍勃").statusCode(201).extract();
+        String devUser = newUser("dev");
+        ExtractableResponse<Response> pai = bearer(aliceToken).body("{\"name\":\"Friends\"}").post("/api/chat/pais")
+                .then().statusCode(201).extract();
+        String join = "{\"inviteCode\":\"" + pai.path("inviteCode") + "\"}";
+        bearer(bob.path("accessToken")).body(join).post("/api/chat/pais/join").then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(devUser)).contentType(ContentType.JSON).body(join)
+                .post("/api/chat/pais/join").then().statusCode(200);
+
+        ExtractableResponse<Response> members = bearer(bob.path("accessToken"))
+                .get("/api/chat/pais/" + pai.path("id") + "/members").then().statusCode(200).extract();
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (Map<String, Object> member : members.<List<Map<String, Object>>>path("items")) {
+            byId.put((String) member.get("userId"), member);
+        }
+        assertThat(byId.get(alice.<String>path("userId"))).containsEntry("name", aliceName)
+                .containsEntry("displayName", "Alice").containsEntry("role", "OWNER");
+        assertThat(byId.get(bob.<String>path("userId"))).containsEntry("displayName", "鲍勃").containsEntry("avatarUrl", null);
+        assertThat(byId.get(devUser)).containsEntry("name", null).containsEntry("displayName", null)
+                .containsEntry("avatarUrl", null).containsEntry("role", "MEMBER");
+        String avatarUrl = (String) byId.get(alice.<String>path("userId")).get("avatarUrl");
+        assertThat(avatarUrl).startsWith("/api/chat/media/" + avatar + "/thumbnail?");
+        given().get(avatarUrl).then().statusCode(200).contentType(containsString("image/"));
+    }
+
+    @Test
     void thePasswordIsStoredOnlyAsAnArgon2idHash() {
         String name = newUser("alice");
         signUp(name, PASSWORD, null).statusCode(201);

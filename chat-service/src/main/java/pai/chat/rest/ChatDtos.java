@@ -16,6 +16,7 @@ import pai.chat.domain.Message;
 import pai.chat.domain.Pai;
 import pai.chat.domain.Playback;
 import pai.chat.service.media.MediaService;
+import pai.chat.service.pai.MemberDirectory;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.MemberRole;
 import pai.events.chat.MessageKind;
@@ -78,9 +79,12 @@ public final class ChatDtos {
         }
     }
 
-    public record MemberView(String userId, MemberRole role, Instant joinedAt) {
-        static MemberView of(Membership membership) {
-            return new MemberView(membership.userId, membership.role, membership.joinedAt);
+    /** {@code name}, {@code displayName} and {@code avatarUrl} are null for a member without an account. */
+    public record MemberView(String userId, String name, String displayName, String avatarUrl, MemberRole role,
+            Instant joinedAt) {
+        static MemberView of(MemberDirectory.Member member) {
+            return new MemberView(member.membership().userId, member.name(), member.displayName(), member.avatarUrl(),
+                    member.membership().role, member.membership().joinedAt);
         }
     }
 

@@ -34,6 +34,7 @@ import pai.chat.rest.ChatDtos.MyPai;
 import pai.chat.rest.ChatDtos.PaiView;
 import pai.chat.rest.ChatDtos.ReadState;
 import pai.chat.rest.ChatDtos.SetRole;
+import pai.chat.service.pai.MemberDirectory;
 import pai.chat.service.pai.PaiService;
 import pai.events.chat.MemberRole;
 import pai.platform.error.CommonRefusals;
@@ -45,10 +46,12 @@ import pai.platform.security.CurrentUser;
 @Tag(name = "pais", description = "Pais, their members and roles, invites and read cursors")
 public class PaiResource {
     private final PaiService pais;
+    private final MemberDirectory members;
     private final CurrentUser user;
 
-    public PaiResource(PaiService pais, CurrentUser user) {
+    public PaiResource(PaiService pais, MemberDirectory members, CurrentUser user) {
         this.pais = pais;
+        this.members = members;
         this.user = user;
     }
 
@@ -97,13 +100,13 @@ public class PaiResource {
     @GET
     @Path("/{paiId}/members")
     @Operation(summary = "The pai's members by user id; afterUserId is the last member seen")
-    @APIResponse(responseCode = "200", description = "A page of members with their roles")
+    @APIResponse(responseCode = "200", description = "A page of members with their roles, names, display names and avatars")
     @APIResponse(responseCode = "400", description = CommonRefusals.INVALID_PARAMETER)
     @APIResponse(responseCode = "403", description = CommonRefusals.NOT_A_MEMBER)
     @APIResponse(responseCode = "404", description = "PAI_NOT_FOUND: no such pai")
     public Page<MemberView> members(@PathParam("paiId") String paiId, @QueryParam("afterUserId") String afterUserId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(200) int limit) {
-        var page = pais.members(user.id(), paiId, afterUserId, limit);
+        var page = members.page(user.id(), paiId, afterUserId, limit);
         return new Page<>(page.items().stream().map(MemberView::of).toList(), page.hasMore());
     }
 
@@ -141,7 +144,7 @@ public class PaiResource {
     @APIResponse(responseCode = "409", description = "OWNER_ROLE_FIXED: the owner's role changes only when the owner leaves")
     public MemberView setRole(@PathParam("paiId") String paiId, @PathParam("userId") String userId,
             @Valid @NotNull SetRole request) {
-        return MemberView.of(pais.setRole(user.id(), paiId, userId, MemberRole.valueOf(request.role().name())));
+        return MemberView.of(members.setRole(user.id(), paiId, userId, MemberRole.valueOf(request.role().name())));
     }
 
     @POST

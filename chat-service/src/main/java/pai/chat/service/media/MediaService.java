@@ -109,6 +109,11 @@ public class MediaService {
         return urls(stored(mediaId));
     }
 
+    /** A fresh thumbnail URL for a member's avatar, which co-members see beside the member's name. */
+    public String avatarThumbnailUrl(String mediaId) {
+        return signer.sign(path(mediaId, Variant.THUMBNAIL), Instant.now().plus(config.urlTtl()));
+    }
+
     /** Whether {@code userId} may post the media in a pai: their own upload, or one already shown there. */
     public void requirePostable(String userId, String paiId, String mediaId) {
         Media media = Media.<Media>findByIdOptional(mediaId)
