@@ -59,7 +59,8 @@ class DockerComposeTest {
             "/s/", "share-service");
 
     /** What ./pai gives one service only: the private key's path goes to chat-service, which signs account tokens. */
-    private static final Map<String, String> ONE_SERVICE_ONLY = Map.of("PAI_JWT_PRIVATE_KEY", "chat-service");
+    private static final Map<String, String> ONE_SERVICE_ONLY = Map.of("PAI_JWT_PRIVATE_KEY", "chat-service",
+            "PAI_SERVICE_TOKEN_FILE", "agent-service");
 
     private static final Pattern ENV_NAME = Pattern.compile("\\b(?:PAI|QUARKUS)_[A-Z0-9_]+\\b");
     private static final Pattern PAI_NAME = Pattern.compile("\\bPAI_[A-Z0-9_]+\\b");
@@ -224,7 +225,7 @@ class DockerComposeTest {
     }
 
     @Test
-    void servicesReadTheJwtPublicKeyThatJwtKeysWrites() {
+    void servicesReadTheJwtPublicKeyThatJwtKeysWritesAndOnlyChatServiceSeesThePrivateKey() {
         String keysVolume = volumeSourceAt(services.path("jwt-keys"), "/keys");
         assertThat(keysVolume).as("jwt-keys writes into /keys").isNotNull();
         assertThat(String.join(" ", texts(services.path("jwt-keys").path("command"))))
@@ -232,8 +233,20 @@ class DockerComposeTest {
         APP_PORTS.keySet().forEach(app -> {
             String publicKey = environment(services.path(app)).get("PAI_JWT_PUBLIC_KEY");
             assertThat(publicKey).as(app + " PAI_JWT_PUBLIC_KEY").isEqualTo("/keys/public.pem");
-            assertThat(volumeSourceAt(services.path(app), "/keys")).as(app + " mounts the keys").isEqualTo(keysVolume);
         });
+        assertThat(volumeSourceAt(services.path("chat-service"), "/keys")).as("chat-service mounts the key folder")
+                .isEqualTo(keysVolume);
+        assertThat(environment(services.path("chat-service")).get("PAI_JWT_PRIVATE_KEY")).isEqualTo("/keys/private.pem");
+        for (String app : List.of("agent-service", "redpacket-service", "share-service")) {
+            assertThat(volumeSourceAt(services.path(app), "/keys")).as(app + " mounts no key folder").isNull();
+            assertThat(volumeSourceAt(services.path(app), "/keys/public.pem")).as(app + " mounts the public key alone")
+                    .isEqualTo(keysVolume + "/public.pem");
+            assertThat(environment(services.path(app))).as(app).doesNotContainKey("PAI_JWT_PRIVATE_KEY");
+        }
+        assertThat(volumeSourceAt(services.path("agent-service"), "/keys/agent-service.token"))
+                .as("the remixer's service token, for agent-service only").isEqualTo(keysVolume + "/agent-service.token");
+        assertThat(environment(services.path("agent-service")).get("PAI_SERVICE_TOKEN_FILE"))
+                .isEqualTo("/keys/agent-service.token");
     }
 
     @Test
