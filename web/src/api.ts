@@ -94,30 +94,44 @@ async function send(method: string, path: string, body: unknown, token?: string)
 
 let refreshing: Promise<Session | null> | null = null;
 
-/** One refresh at a time, however many calls found the token expired together. */
-function refreshSession(): Promise<Session | null> {
-  const session = currentSession();
-  if (!session) return Promise.resolve(null);
-  refreshing ??= send('POST', '/api/auth/refresh', { refreshToken: session.refreshToken })
-    .then(async (response) => {
-      if (!response.ok) {
-        storeSession(null);
-        return null;
-      }
-      const renewed = sessionOf(await response.json());
-      storeSession(renewed);
-      return renewed;
-    })
-    .finally(() => (refreshing = null));
+/** Runs `task` while no other tab of the app runs one under the same name (where the browser has Web Locks). */
+function exclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
+  return navigator.locks ? (navigator.locks.request(name, task) as Promise<T>) : task();
+}
+
+/**
+ * One refresh at a time, however many calls found the token expired together, in this tab and in the
+ * others: they share the session in localStorage, and a refresh token shown twice revokes the session,
+ * so a tab that waited for another's refresh takes the session it left instead of refreshing again.
+ */
+function refreshSession(expired: string): Promise<Session | null> {
+  refreshing ??= exclusive('pai.refresh', async () => {
+    const session = currentSession();
+    if (!session) return null;
+    if (session.accessToken !== expired) return session;
+    const response = await send('POST', '/api/auth/refresh', { refreshToken: session.refreshToken });
+    if (!response.ok) {
+      storeSession(null);
+      return null;
+    }
+    const renewed = sessionOf(await response.json());
+    storeSession(renewed);
+    return renewed;
+  }).finally(() => (refreshing = null));
   return refreshing;
 }
+
+// A sign-in, refresh or sign-out in another tab reaches this one's screens too.
+window.addEventListener('storage', (event) => {
+  if (event.key === SESSION_KEY) listeners.forEach((listener) => listener(currentSession()));
+});
 
 /** A call as the signed-in user; a 401 refreshes the session once and tries again. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let session = currentSession();
   let response = await send(method, path, body, session?.accessToken);
   if (response.status === 401 && session) {
-    session = await refreshSession();
+    session = await refreshSession(session.accessToken);
     if (session) response = await send(method, path, body, session.accessToken);
   }
   if (!response.ok) throw await problemOf(response);
@@ -130,7 +144,7 @@ export async function liveToken(): Promise<string | null> {
   if (!session) return null;
   const expiry = claimsOf(session.accessToken).exp;
   if (typeof expiry === 'number' && expiry * 1000 - Date.now() < 30_000) {
-    return (await refreshSession())?.accessToken ?? null;
+    return (await refreshSession(session.accessToken))?.accessToken ?? null;
   }
   return session.accessToken;
 }
