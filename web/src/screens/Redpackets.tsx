@@ -94,9 +94,12 @@ function CampaignBanner({ campaign, serverNow, onGrabbed }:
   const [note, setNote] = useState<string | null>(null);
   const open = campaign.drops.find((drop) => drop.status === 'ACTIVE'
     && Date.parse(drop.startsAt) <= serverNow && serverNow < Date.parse(drop.endsAt));
+  // Due but not yet opened by the service (it opens a drop within a moment of its start): say so.
+  const opening = !open && campaign.drops.some((drop) => drop.status === 'SCHEDULED'
+    && Date.parse(drop.startsAt) <= serverNow && serverNow < Date.parse(drop.endsAt));
   const next = campaign.drops.filter((drop) => Date.parse(drop.startsAt) > serverNow)
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
-  if (!open && !next) return null;
+  if (!open && !opening && !next) return null;
 
   async function grab(drop: LiveDrop) {
     setNote(null);
@@ -115,7 +118,8 @@ function CampaignBanner({ campaign, serverNow, onGrabbed }:
         <strong>{campaign.name}</strong>
         <span>{t('packets.chances')}: {campaign.remainingChances}</span>
         {open && <span>{t('packets.open')} · {yuan(open.amountCents)}</span>}
-        {!open && next && (
+        {opening && <span data-testid="drop-opening">{t('packets.opening')}</span>}
+        {!open && !opening && next && (
           <span data-testid="next-drop-countdown">
             {t('packets.nextIn')} {countdown(Date.parse(next.startsAt) - serverNow)}
           </span>
