@@ -83,6 +83,8 @@ final class SeqHoldBack {
     }
 
     private void releaseHeld() {
+        // A seq held while the gap fill read it went out with the fill: drop it, or it would block the rest.
+        held.headMap(released, true).clear();
         while (!held.isEmpty() && held.firstKey() == released + 1) {
             release(held.pollFirstEntry().getValue());
         }

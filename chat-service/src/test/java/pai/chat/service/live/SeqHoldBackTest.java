@@ -80,6 +80,19 @@ class SeqHoldBackTest {
     }
 
     @Test
+    void aSeqHeldWhileTheGapFillReadsItIsDroppedOnceTheFillReleasesIt() {
+        offer(5);
+        offer(8);
+        assertThat(order.startFill()).isEqualTo(new SeqHoldBack.Gap(5, 8));
+        offer(7); // arrives live while the fill reads 6 and 7
+        order.fill(frames(6, 7));
+        assertThat(released).containsExactly(5L, 6L, 7L, 8L);
+        assertThat(order.startFill()).as("nothing is left held").isNull();
+        offer(9);
+        assertThat(released).containsExactly(5L, 6L, 7L, 8L, 9L);
+    }
+
+    @Test
     void duplicatesAreDropped() {
         offer(1);
         offer(2);
