@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import pai.it.RedpacketClient.Answer;
+import pai.launcher.testing.LocalPorts;
 
 /**
  * Redis dies with kill -9 in the middle of a drop and comes back from its append-only file:
@@ -32,7 +32,7 @@ class RedisRestartIT {
     @Test
     void anAcknowledgedGrabSurvivesAKilledRedisAndIsNeverRepeated() throws Exception {
         Path dir = Files.createTempDirectory("pai-redis-it");
-        int port = freePort();
+        int port = LocalPorts.free();
         Process redis = startRedis(port, dir);
         ServiceProcess service = null;
         try {
@@ -115,11 +115,5 @@ class RedisRestartIT {
             }
         }
         throw new IllegalStateException("redis-server did not start on " + port + ": " + Files.readString(dir.resolve("redis.log")));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

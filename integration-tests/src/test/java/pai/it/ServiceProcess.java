@@ -2,7 +2,6 @@ package pai.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import pai.launcher.testing.LocalPorts;
 
 /**
  * One service as a real process: its built jar, started with the environment the launcher gives
@@ -36,7 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits until {@code /q/health/ready} answers 200. */
     public static ServiceProcess start(String service, Map<String, String> systemProperties) {
-        ServiceProcess started = new ServiceProcess(service, freePort(),
+        ServiceProcess started = new ServiceProcess(service, LocalPorts.free(),
                 ItEnvironment.repo().resolve("integration-tests/target/it-logs").resolve(service + "-" + System.nanoTime() + ".log"));
         started.launch(systemProperties);
         return started;
@@ -162,14 +163,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import pai.launcher.testing.LocalPorts;
 
 /**
  * The web client as people use it: the four services as processes, the real gateway (nginx, the
@@ -40,7 +41,7 @@ class WebClientIT {
         ServiceProcess agent = services.start("agent-service", Map.of("pai.agent.chat.base-url", chat.baseUrl()));
         ServiceProcess redpacket = services.start("redpacket-service");
         ServiceProcess share = services.start("share-service");
-        gatewayPort = freePort();
+        gatewayPort = LocalPorts.free();
         Path state = ItEnvironment.repo().resolve("integration-tests/target/it-gateway");
         Path logs = state.resolve("logs");
         run(List.of(javaBin(), "-cp", launcherClasspath(), "pai.launcher.Main", "gateway-config",
@@ -50,7 +51,7 @@ class WebClientIT {
         gateway = new ProcessBuilder("nginx", "-p", state.resolve("nginx") + "/", "-c", state.resolve("nginx/nginx.conf").toString(),
                 "-e", logs.resolve("gateway-error.log").toString())
                 .redirectErrorStream(true).redirectOutput(logs.resolve("nginx.out").toFile()).start();
-        awaitListening(gatewayPort);
+        LocalPorts.awaitListening(gatewayPort, gateway, "the gateway (nginx)", Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -117,24 +118,5 @@ class WebClientIT {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                assertThat(gateway.isAlive()).as("nginx is running").isTrue();
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("the gateway is not listening on " + port);
     }
 }

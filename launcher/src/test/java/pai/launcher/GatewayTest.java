@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import pai.launcher.testing.LocalPorts;
 
 /**
  * The gateway as it runs: the real nginx with the template rendered as ./pai renders it, in front of
@@ -56,14 +55,14 @@ class GatewayTest {
         for (String service : List.of("chat", "agent", "redpacket")) {
             services.add(new FakeUpstream(service));
         }
-        port = freePort();
+        port = LocalPorts.free();
         Path state = root.resolve("state");
         GatewayConfig.write(repo, state, state.resolve("logs"), new GatewayConfig.Ports(port, services.get(0).port(),
-                services.get(1).port(), services.get(2).port(), freePort()));
+                services.get(1).port(), services.get(2).port(), LocalPorts.free()));
         nginx = new ProcessBuilder(nginxBinary(), "-p", state.resolve("nginx") + "/", "-c",
                 state.resolve("nginx/nginx.conf").toString(), "-e", state.resolve("logs/gateway-error.log").toString())
                 .redirectErrorStream(true).redirectOutput(state.resolve("logs/nginx.out").toFile()).start();
-        awaitListening(port);
+        LocalPorts.awaitListening(port, nginx, "nginx", Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -248,26 +247,5 @@ class GatewayTest {
             }
         }
         throw new IllegalStateException("nginx is missing: apt-get install nginx-light (./pai up and .ci/run install it)");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!nginx.isAlive()) {
-                    throw new IllegalStateException("nginx exited with " + nginx.exitValue());
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nginx is not listening on " + port);
     }
 }
