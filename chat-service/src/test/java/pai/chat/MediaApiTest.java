@@ -60,6 +60,13 @@ class MediaApiTest {
     }
 
     @Test
+    void aMediaIdPostgreSQLCannotStoreNamesNoMedia() {
+        // docs/contract.md, ids: one holding a NUL names nothing (it failed in the query as a 500)
+        as(newUser("alice")).urlEncodingEnabled(false).get("/api/chat/media/a%00b/urls")
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("MEDIA_NOT_FOUND"));
+    }
+
+    @Test
     void aTamperedOrExpiredUrlIsRefused() throws IOException {
         String url = upload(newUser("alice"), image(10, 10, "jpeg"), "a.jpg").statusCode(201).extract().path("url");
         assertThat(url).matches(".*&sig=[A-Za-z0-9_-]+$");

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -116,7 +117,7 @@ public class MediaService {
 
     /** Whether {@code userId} may post the media in a pai: their own upload, or one already shown there. */
     public void requirePostable(String userId, String paiId, String mediaId) {
-        Media media = Media.<Media>findByIdOptional(mediaId)
+        Media media = Optional.of(mediaId).filter(Ids::storable).flatMap(id -> Media.<Media>findByIdOptional(id))
                 .orElseThrow(() -> new InvalidFieldException("mediaId", "no upload " + mediaId));
         if (!media.ownerId.equals(userId) && !Media.shownIn(mediaId, paiId)) {
             throw new InvalidFieldException("mediaId", "not your upload");
@@ -143,7 +144,8 @@ public class MediaService {
     }
 
     private static Media stored(String mediaId) {
-        return Media.<Media>findByIdOptional(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
+        return Optional.of(mediaId).filter(Ids::storable).flatMap(id -> Media.<Media>findByIdOptional(id))
+                .orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
     }
 
     private Urls urls(Media media) {
