@@ -135,6 +135,31 @@ class LiveSocketTest {
     }
 
     @Test
+    void aClientFloodingFramesIsClosedWith4429AndTheOthersKeepReceiving() {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String paiId = paiWith(alice, bob);
+
+        try (LiveClient flood = LiveClient.bySubprotocol(ws(), TestTokens.user(bob));
+                LiveClient calm = LiveClient.bySubprotocol(ws(), TestTokens.user(alice))) {
+            flood.await(f -> f.path("type").asText().equals("ready"), WAIT);
+            calm.await(f -> f.path("type").asText().equals("ready"), WAIT);
+            String resume = "{\"type\":\"resume\",\"paiId\":\"" + paiId + "\",\"afterSeq\":0}";
+            int sent = 0;
+            try {
+                for (; sent < 2_000 && !flood.isClosed(); sent++) {
+                    flood.send(resume);
+                }
+            } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                // the server closed the socket between two frames
+            }
+            assertThat(flood.awaitClose(WAIT)).isEqualTo(4429);
+            assertThat(sent).as("frames sent before the close").isGreaterThan(300);
+            postUntilDelivered(bob, paiId, calm);
+        }
+    }
+
+    @Test
     void aRemovedMemberIsClosedWith4403AndNoLongerReceivesThePai() {
         String alice = newUser("alice");
         String bob = newUser("bob");

@@ -19,6 +19,16 @@ public interface ChatConfig {
     @WithDefault("2M")
     Duration recallWindow();
 
+    /**
+     * Frames one WebSocket may send in one {@link #clientFrameWindow()} before it is closed with 4429: a client
+     * resumes each pai it shows once per connect, so a few hundred; a flood costs a history read per frame.
+     */
+    @WithDefault("300")
+    int clientFramesPerWindow();
+
+    @WithDefault("10S")
+    Duration clientFrameWindow();
+
     Media media();
 
     Auth auth();

@@ -61,6 +61,9 @@ public class ChatSocket {
 
     @OnTextMessage
     public void onFrame(WebSocketConnection connection, String text) {
+        if (!live.admitClientFrame(connection.id())) {
+            return;
+        }
         ClientFrame frame;
         try {
             frame = json.readValue(text, ClientFrame.class);

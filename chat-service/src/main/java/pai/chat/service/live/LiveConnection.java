@@ -1,5 +1,7 @@
 package pai.chat.service.live;
 
+import java.time.Duration;
+
 import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.CloseReason;
@@ -12,6 +14,8 @@ final class LiveConnection {
     final String userId;
     final ConnectionFeed feed = new ConnectionFeed(this::send);
     private final WebSocketConnection socket;
+    private long frameWindowStart = System.nanoTime();
+    private int framesInWindow;
 
     LiveConnection(WebSocketConnection socket, String userId) {
         this.socket = socket;
@@ -20,6 +24,16 @@ final class LiveConnection {
 
     String id() {
         return socket.id();
+    }
+
+    /** Counts a frame the client sent: false once more than {@code limit} came within one {@code window}. */
+    synchronized boolean countClientFrame(int limit, Duration window) {
+        long now = System.nanoTime();
+        if (now - frameWindowStart >= window.toNanos()) {
+            frameWindowStart = now;
+            framesInWindow = 0;
+        }
+        return ++framesInWindow <= limit;
     }
 
     void send(String json) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import pai.chat.config.ChatConfig;
 import pai.chat.service.live.LiveFrames.ReadyFrame;
 import pai.chat.service.live.LiveFrames.RecallFrame;
 import pai.chat.service.message.MessageStored;
@@ -29,6 +30,8 @@ import pai.events.chat.MessageKind;
 public class LiveDelivery {
     public static final int CLOSE_BAD_TOKEN = 4401;
     public static final int CLOSE_REMOVED = 4403;
+    /** A client that sends more frames than any app does (ChatConfig#clientFramesPerWindow). */
+    public static final int CLOSE_TOO_MANY_FRAMES = 4429;
     /** The most messages read from the database at once, by a resume or a gap fill. */
     public static final int MAX_REPLAY = 1000;
 
@@ -37,14 +40,16 @@ public class LiveDelivery {
     private final PaiStreams streams;
     private final Resumes resumes;
     private final TokenExpiry tokenExpiry;
+    private final ChatConfig config;
 
     public LiveDelivery(PaiService pais, LiveConnections connections, PaiStreams streams, Resumes resumes,
-            TokenExpiry tokenExpiry) {
+            TokenExpiry tokenExpiry, ChatConfig config) {
         this.pais = pais;
         this.connections = connections;
         this.streams = streams;
         this.resumes = resumes;
         this.tokenExpiry = tokenExpiry;
+        this.config = config;
     }
 
     /** Registers the connection for every pai of the user, then says so; closes it 4401 when the token expires. */
@@ -55,6 +60,23 @@ public class LiveDelivery {
         paiIds.forEach(paiId -> streams.subscribe(connection, paiId));
         connection.send(LiveFrames.json(new ReadyFrame("ready", userId, paiIds)));
         tokenExpiry.closeWhenExpired(connection, expiresAt);
+    }
+
+    /**
+     * Counts a frame the client sent. Past the limit the connection closes with 4429 and the frame is dropped, so
+     * that one client's flood of resumes cannot keep the database from the others.
+     */
+    public boolean admitClientFrame(String connectionId) {
+        LiveConnection connection = connections.get(connectionId);
+        if (connection == null) {
+            return false;
+        }
+        if (connection.countClientFrame(config.clientFramesPerWindow(), config.clientFrameWindow())) {
+            return true;
+        }
+        connections.close(connection, CLOSE_TOO_MANY_FRAMES, "more than " + config.clientFramesPerWindow() + " frames in "
+                + config.clientFrameWindow().toSeconds() + " s");
+        return false;
     }
 
     /** The client's {@code resume}: see {@link Resumes}. */
