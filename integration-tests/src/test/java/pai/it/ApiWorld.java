@@ -57,21 +57,11 @@ final class ApiWorld {
 
     /** The four services, each found by the prefix of the paths it serves. */
     record Services(ServiceProcess chat, ServiceProcess agent, ServiceProcess redpacket, ServiceProcess share) {
-        private static Services shared;
-
-        /**
-         * One set for the whole test JVM, started by the first IT that asks (the matrix and the fuzzing, under two
-         * test engines) and stopped when the JVM exits: each builds a world of its own on it.
-         */
-        static synchronized Services shared() {
-            if (shared == null) {
-                ServiceInstances instances = new ServiceInstances();
-                Runtime.getRuntime().addShutdownHook(new Thread(instances::stopAll, "stop-shared-services"));
-                ServiceProcess chat = instances.start("chat-service");
-                shared = new Services(chat, instances.start("agent-service", Map.of("pai.agent.chat.base-url", chat.baseUrl())),
-                        instances.start("redpacket-service"), instances.start("share-service"));
-            }
-            return shared;
+        /** The four, started on {@code instances}, which stops them when the test class is done. */
+        static Services start(ServiceInstances instances) {
+            ServiceProcess chat = instances.start("chat-service");
+            return new Services(chat, instances.start("agent-service", Map.of("pai.agent.chat.base-url", chat.baseUrl())),
+                    instances.start("redpacket-service"), instances.start("share-service"));
         }
 
         List<ServiceProcess> all() {

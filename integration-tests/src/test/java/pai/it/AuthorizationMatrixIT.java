@@ -22,6 +22,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,6 +41,8 @@ import pai.platform.testing.LiveClient;
  * too: 4401 for the forged tokens, no frame of a pai for a non-member.
  */
 class AuthorizationMatrixIT {
+    @RegisterExtension
+    static final ServiceInstances services = new ServiceInstances();
     private static ApiWorld world;
 
     private static final Set<Caller> ANYONE = EnumSet.allOf(Caller.class);
@@ -156,7 +159,7 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     static void startServicesAndBuildTheWorld() {
-        world = ApiWorld.build(ApiWorld.Services.shared());
+        world = ApiWorld.build(ApiWorld.Services.start(services));
     }
 
     @Test

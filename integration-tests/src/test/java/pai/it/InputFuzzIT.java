@@ -35,6 +35,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import pai.it.ApiWorld.Answer;
@@ -89,6 +90,11 @@ class InputFuzzIT {
             "DELETE /api/chat/pais/{paiId}/members/{userId}", "POST /api/redpackets/campaigns/{campaignId}/cancel",
             "POST /api/redpackets/drops/{dropId}/cancel");
 
+    /**
+     * The services of this class alone, stopped after it: processes left running would join the next ITs' consumer
+     * groups and relay lease.
+     */
+    private static final ServiceInstances services = new ServiceInstances();
     private static ApiWorld world;
     private static String token;
     private static List<Operation> operations;
@@ -117,7 +123,7 @@ class InputFuzzIT {
 
     @BeforeContainer
     static void startServicesAndBuildTheWorld() {
-        world = ApiWorld.build(ApiWorld.Services.shared());
+        world = ApiWorld.build(ApiWorld.Services.start(services));
         token = ItEnvironment.operatorBearer(world.users.get(ApiWorld.Caller.OWNER)).substring(7);
         operations = new ArrayList<>();
         for (ServiceProcess service : world.services().all()) {
@@ -127,6 +133,11 @@ class InputFuzzIT {
 
     // no edge cases: jqwik's mix them in so often that one operation took a quarter of the tries; the bent values
     // above are the edge cases
+    @AfterContainer
+    static void stopServices() {
+        services.stopAll();
+    }
+
     @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void noInputGetsA5xxOrLeaksAndARefusedOneWritesNothing(@ForAll("calls") Call call) throws SQLException {
         if (rows == null) {

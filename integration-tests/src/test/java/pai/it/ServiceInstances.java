@@ -80,7 +80,7 @@ final class ServiceInstances implements BeforeAllCallback, AfterAllCallback {
         stopAll();
     }
 
-    /** Stops every process, the last started first: what afterAll does, for a test engine other than Jupiter's. */
+    /** Stops every process, the last started first: what afterAll does, for jqwik's engine too. */
     void stopAll() {
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).close();
