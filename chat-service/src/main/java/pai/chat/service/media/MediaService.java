@@ -117,8 +117,7 @@ public class MediaService {
 
     /** Whether {@code userId} may post the media in a pai: their own upload, or one already shown there. */
     public void requirePostable(String userId, String paiId, String mediaId) {
-        Media media = Optional.of(mediaId).filter(Ids::storable).flatMap(id -> Media.<Media>findByIdOptional(id))
-                .orElseThrow(() -> new InvalidFieldException("mediaId", "no upload " + mediaId));
+        Media media = find(mediaId).orElseThrow(() -> new InvalidFieldException("mediaId", "no upload " + mediaId));
         if (!media.ownerId.equals(userId) && !Media.shownIn(mediaId, paiId)) {
             throw new InvalidFieldException("mediaId", "not your upload");
         }
@@ -126,8 +125,7 @@ public class MediaService {
 
     /** Whether the media is one that {@code userId} uploaded, as their avatar must be; else a 400 naming {@code field}. */
     public void requireOwnUpload(String userId, String mediaId, String field) {
-        boolean own = Ids.storable(mediaId)
-                && Media.<Media>findByIdOptional(mediaId).filter(media -> media.ownerId.equals(userId)).isPresent();
+        boolean own = find(mediaId).filter(media -> media.ownerId.equals(userId)).isPresent();
         if (!own) {
             throw new InvalidFieldException(field, "not an image you uploaded");
         }
@@ -144,8 +142,12 @@ public class MediaService {
     }
 
     private static Media stored(String mediaId) {
-        return Optional.of(mediaId).filter(Ids::storable).flatMap(id -> Media.<Media>findByIdOptional(id))
-                .orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
+        return find(mediaId).orElseThrow(() -> new ChatRefusals.MediaNotFound(mediaId));
+    }
+
+    /** The media of this id; none for an id PostgreSQL cannot store (docs/contract.md, ids), without asking it. */
+    private static Optional<Media> find(String mediaId) {
+        return Ids.storable(mediaId) ? Media.findByIdOptional(mediaId) : Optional.empty();
     }
 
     private Urls urls(Media media) {
