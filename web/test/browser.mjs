@@ -24,13 +24,51 @@ export async function person(browser, locale = 'en-US') {
   // Reduced motion: a pulsing button never holds still for a click.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = watch(page);
   await page.goto(BASE_URL + '/');
   return { context, page, problems };
+}
+
+const watched = new WeakMap();
+
+/** The page's console errors and uncaught errors from now on, collected into the array returned. */
+export function watch(page) {
+  if (!watched.has(page)) {
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    watched.set(page, problems);
+  }
+  return watched.get(page);
+}
+
+/**
+ * Runs a test's steps; when one fails, each page (of `pages`, which the steps may push to) gets a
+ * screenshot `<name>-failed[-i]` and the error tells what the pages said: their alerts and status
+ * notes and their console errors (of pages passed to watch() before).
+ */
+export async function explained(name, pages, steps) {
+  try {
+    return await steps();
+  } catch (error) {
+    const said = [];
+    for (const [i, page] of pages.entries()) {
+      if (page.isClosed()) continue;
+      await screenshot(page, i === 0 ? `${name}-failed` : `${name}-failed-${i}`).catch(() => undefined);
+      const notes = await page.locator('[role=alert], [role=status]').allTextContents().catch(() => []);
+      said.push(`page ${i} at ${page.url()}: alerts/status ${JSON.stringify(notes)}, errors ${JSON.stringify(counted(watched.get(page) ?? []))}`);
+    }
+    throw new Error(`${error.message}\n${said.join('\n')}`, { cause: error });
+  }
+}
+
+/** Each distinct text once, with how often it came when more than once: a render error repeats every tick. */
+function counted(texts) {
+  const counts = new Map();
+  texts.forEach((text) => counts.set(text, (counts.get(text) ?? 0) + 1));
+  return [...counts].map(([text, n]) => (n > 1 ? `${text} (×${n})` : text));
 }
 
 export function uniqueName(prefix) {

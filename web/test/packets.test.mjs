@@ -3,7 +3,7 @@
 // operator's token (PAI_OPERATOR_TOKEN), as the operator console would.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, launchBrowser, person, screenshot, signUp, uniqueName } from './browser.mjs';
+import { BASE_URL, explained, launchBrowser, person, screenshot, signUp, uniqueName } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launchBrowser()));
@@ -65,42 +65,46 @@ test('a person grabs the live drop from the campaign banner and sees the amount,
 });
 
 test('a member sends a lucky packet into the pai and another member opens it', async () => {
-  const name = uniqueName('Lantern');
-  await liveDrop(name);
-  const alice = await person(browser);
-  const bob = await person(browser);
-  await signUp(alice.page, uniqueName('alice'));
-  await signUp(bob.page, uniqueName('bob'));
+  const pages = [];
+  await explained('lucky-packet', pages, async () => {
+    const name = uniqueName('Lantern');
+    await liveDrop(name);
+    const alice = await person(browser);
+    const bob = await person(browser);
+    pages.push(alice.page, bob.page);
+    await signUp(alice.page, uniqueName('alice'));
+    await signUp(bob.page, uniqueName('bob'));
 
-  // Alice wins ¥1.00 first: lucky packets come out of the wallet.
-  await bannerOf(alice.page, name).getByTestId('grab-button').click({ timeout: 20_000 });
-  await alice.page.getByTestId('packet-amount').click();
-  await alice.page.getByTestId('pai-name').fill('New year');
-  await alice.page.getByTestId('pai-create').click();
-  const code = (await alice.page.getByTestId('invite-code').textContent()).trim();
-  await bob.page.getByTestId('pai-join-code').fill(code);
-  await bob.page.getByTestId('pai-join-submit').click();
-  await bob.page.getByText('New year').waitFor();
+    // Alice wins ¥1.00 first: lucky packets come out of the wallet.
+    await bannerOf(alice.page, name).getByTestId('grab-button').click({ timeout: 20_000 });
+    await alice.page.getByTestId('packet-amount').click();
+    await alice.page.getByTestId('pai-name').fill('New year');
+    await alice.page.getByTestId('pai-create').click();
+    const code = (await alice.page.getByTestId('invite-code').textContent()).trim();
+    await bob.page.getByTestId('pai-join-code').fill(code);
+    await bob.page.getByTestId('pai-join-submit').click();
+    await bob.page.getByText('New year').waitFor();
 
-  await alice.page.getByTestId('send-packet-toggle').click();
-  await alice.page.getByTestId('send-packet-amount').fill('0.50');
-  await alice.page.getByTestId('send-packet-count').fill('1');
-  await alice.page.getByTestId('send-packet-greeting').fill('新年快乐');
-  // The grab reaches the wallet through the ledger a moment later; until then the send is refused.
-  for (let tries = 0; tries < 30; tries++) {
-    await alice.page.getByTestId('send-packet-submit').click();
-    const sent = await alice.page.getByTestId('send-packet').waitFor({ state: 'hidden', timeout: 1000 })
-      .then(() => true, () => false);
-    if (sent) break;
-  }
-  const card = bob.page.getByTestId('packet-card').filter({ hasText: '新年快乐' });
-  await card.waitFor({ timeout: 15_000 });
-  await card.getByTestId('packet-open').click();
-  const amount = bob.page.getByTestId('packet-amount');
-  await amount.waitFor();
-  assert.equal((await amount.textContent()).trim(), '¥0.50');
-  await screenshot(bob.page, 'lucky-packet-opened');
-  assert.deepEqual(bob.problems, []);
-  await alice.context.close();
-  await bob.context.close();
+    await alice.page.getByTestId('send-packet-toggle').click();
+    await alice.page.getByTestId('send-packet-amount').fill('0.50');
+    await alice.page.getByTestId('send-packet-count').fill('1');
+    await alice.page.getByTestId('send-packet-greeting').fill('新年快乐');
+    // The grab reaches the wallet through the ledger a moment later; until then the send is refused.
+    for (let tries = 0; tries < 30; tries++) {
+      await alice.page.getByTestId('send-packet-submit').click();
+      const sent = await alice.page.getByTestId('send-packet').waitFor({ state: 'hidden', timeout: 1000 })
+        .then(() => true, () => false);
+      if (sent) break;
+    }
+    const card = bob.page.getByTestId('packet-card').filter({ hasText: '新年快乐' });
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByTestId('packet-open').click();
+    const amount = bob.page.getByTestId('packet-amount');
+    await amount.waitFor();
+    assert.equal((await amount.textContent()).trim(), '¥0.50');
+    await screenshot(bob.page, 'lucky-packet-opened');
+    assert.deepEqual(bob.problems, []);
+    await alice.context.close();
+    await bob.context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Problem, api } from '../api';
 import { problemText, t } from '../i18n';
 import { centsOf, yuan } from '../money';
@@ -30,13 +30,15 @@ interface Drop {
 interface StatsSecond {
   second: string;
   outcomes: Record<string, number>;
-  p99Ms: number;
+  /** null in a second without a grab */
+  p99Ms: number | null;
 }
 
 interface Stats {
   windowSeconds: number;
   grabsPerSecond: Record<string, number>;
-  latencyMs: { p50: number; p99: number; max: number };
+  /** null while the window holds no grab of the campaign (a new one has none) */
+  latencyMs: { p50: number | null; p99: number | null; max: number | null };
   series: StatsSecond[];
   remainingCents?: number;
 }
@@ -138,12 +140,19 @@ function CampaignPanel({ campaignId, onChanged }: { campaignId: string; onChange
   const [funnel, setFunnel] = useState<Funnel | null>(null);
   const [reconciliation, setReconciliation] = useState<Reconciliation | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const dropsAsked = useRef(0);
   const base = `/api/redpackets/campaigns/${campaignId}`;
 
+  /** The drops as the latest request for them answers: an older answer (a tick's, sent before a launch) is dropped. */
+  async function loadDrops() {
+    const request = ++dropsAsked.current;
+    const page = await api<{ items: Drop[] }>('GET', `${base}/drops?limit=20`);
+    if (request === dropsAsked.current) setDrops(page.items);
+  }
+
   async function load() {
-    const [info, page] = await Promise.all([api<Campaign>('GET', base), api<{ items: Drop[] }>('GET', `${base}/drops?limit=20`)]);
+    const [info] = await Promise.all([api<Campaign>('GET', base), loadDrops()]);
     setCampaign(info);
-    setDrops(page.items);
   }
 
   useEffect(() => {
@@ -154,7 +163,7 @@ function CampaignPanel({ campaignId, onChanged }: { campaignId: string; onChange
       void api<Stats>('GET', `${base}/stats`).then(setStats).catch(() => undefined);
       void api<Campaign>('GET', base).then(setCampaign).catch(() => undefined);
       // Drops change state (scheduled, active, ended) more slowly than the figures move.
-      if (++ticks % 5 === 0) void api<{ items: Drop[] }>('GET', `${base}/drops?limit=20`).then((page) => setDrops(page.items)).catch(() => undefined);
+      if (++ticks % 5 === 0) void loadDrops().catch(() => undefined);
     }, 1000);
     return () => clearInterval(tick);
   }, [campaignId]);
@@ -176,7 +185,7 @@ function CampaignPanel({ campaignId, onChanged }: { campaignId: string; onChange
     }
   }
 
-  if (!campaign) return <p class="muted">…</p>;
+  if (!campaign) return note ? <p class="error" role="alert">{note}</p> : <p class="muted">…</p>;
   const rate = stats ? Object.values(stats.grabsPerSecond).reduce((sum, n) => sum + n, 0) : 0;
   return (
     <section class="panel">
@@ -194,7 +203,8 @@ function CampaignPanel({ campaignId, onChanged }: { campaignId: string; onChange
         <Figure label={t('console.granted')} value={yuan(campaign.grantedCents)} />
         <Figure label={t('console.grabs')} value={String(campaign.grabs)} testid="console-grabs" />
         <Figure label={t('console.rate')} value={rate.toFixed(1)} testid="console-grabs-rate" />
-        <Figure label="p99" value={stats ? `${stats.latencyMs.p99.toFixed(1)} ms` : '…'} testid="console-p99" />
+        <Figure label="p99" value={!stats ? '…' : stats.latencyMs.p99 === null ? '–' : `${stats.latencyMs.p99.toFixed(1)} ms`}
+          testid="console-p99" />
       </div>
       <BudgetBar campaign={campaign} />
       {stats && <Outcomes stats={stats} />}
