@@ -1,7 +1,6 @@
 package pai.agent.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -12,6 +11,7 @@ import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.ChatMessagePosted;
 import pai.events.chat.MembershipChanged;
+import pai.platform.messaging.ConsumerRetry;
 import pai.platform.messaging.Inbox;
 
 /**
@@ -27,29 +27,33 @@ public class ChatConsumers {
     private final ChatProjection projection;
     private final OrchestrationService orchestration;
     private final Inbox inbox;
+    private final ConsumerRetry retry;
 
-    public ChatConsumers(ChatProjection projection, OrchestrationService orchestration, Inbox inbox) {
+    public ChatConsumers(ChatProjection projection, OrchestrationService orchestration, Inbox inbox, ConsumerRetry retry) {
         this.projection = projection;
         this.orchestration = orchestration;
         this.inbox = inbox;
+        this.retry = retry;
     }
 
     @Incoming(MESSAGES)
     @Blocking
-    @Transactional
     public void onMessage(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof ChatMessagePosted posted && inbox.firstDelivery(MESSAGES, event)) {
-            projection.apply(posted);
-            orchestration.consider(posted.paiId(), ChatProjection.utterance(posted));
-        }
+        retry.inTransaction(MESSAGES, () -> {
+            if (event.data() instanceof ChatMessagePosted posted && inbox.firstDelivery(MESSAGES, event)) {
+                projection.apply(posted);
+                orchestration.consider(posted.paiId(), ChatProjection.utterance(posted));
+            }
+        });
     }
 
     @Incoming(MEMBERS)
     @Blocking
-    @Transactional
     public void onMembership(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(MEMBERS, event)) {
-            projection.apply(changed);
-        }
+        retry.inTransaction(MEMBERS, () -> {
+            if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(MEMBERS, event)) {
+                projection.apply(changed);
+            }
+        });
     }
 }

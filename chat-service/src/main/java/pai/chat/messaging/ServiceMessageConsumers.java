@@ -1,7 +1,6 @@
 package pai.chat.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -13,6 +12,7 @@ import pai.events.agent.AgentReplyRequested;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PoolKind;
 import pai.events.redpacket.RedPacketLifecycle;
+import pai.platform.messaging.ConsumerRetry;
 import pai.platform.messaging.Inbox;
 
 /**
@@ -27,28 +27,32 @@ public class ServiceMessageConsumers {
 
     private final ServiceMessages serviceMessages;
     private final Inbox inbox;
+    private final ConsumerRetry retry;
 
-    public ServiceMessageConsumers(ServiceMessages serviceMessages, Inbox inbox) {
+    public ServiceMessageConsumers(ServiceMessages serviceMessages, Inbox inbox, ConsumerRetry retry) {
         this.serviceMessages = serviceMessages;
         this.inbox = inbox;
+        this.retry = retry;
     }
 
     @Incoming(AGENT_REPLIES)
     @Blocking
-    @Transactional
     public void onAgentReply(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof AgentReplyRequested reply && inbox.firstDelivery(AGENT_REPLIES, event)) {
-            serviceMessages.storeAgentReply(reply);
-        }
+        retry.inTransaction(AGENT_REPLIES, () -> {
+            if (event.data() instanceof AgentReplyRequested reply && inbox.firstDelivery(AGENT_REPLIES, event)) {
+                serviceMessages.storeAgentReply(reply);
+            }
+        });
     }
 
     @Incoming(REDPACKET_LIFECYCLE)
     @Blocking
-    @Transactional
     public void onRedPacketLifecycle(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.CREATED
-                && lifecycle.poolKind() == PoolKind.GROUP_PACKET && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
-            serviceMessages.storePacketCard(lifecycle);
-        }
+        retry.inTransaction(REDPACKET_LIFECYCLE, () -> {
+            if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.CREATED
+                    && lifecycle.poolKind() == PoolKind.GROUP_PACKET && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
+                serviceMessages.storePacketCard(lifecycle);
+            }
+        });
     }
 }

@@ -13,6 +13,7 @@ import pai.events.EventEnvelope;
 import pai.events.redpacket.LifecycleStage;
 import pai.events.redpacket.PacketGrabbed;
 import pai.events.redpacket.RedPacketLifecycle;
+import pai.platform.messaging.ConsumerRetry;
 import pai.platform.messaging.Inbox;
 import pai.redpacket.service.CrashPoints;
 import pai.redpacket.service.ledger.LedgerService;
@@ -29,12 +30,14 @@ public class LedgerConsumers {
 
     private final LedgerService ledger;
     private final Inbox inbox;
+    private final ConsumerRetry retry;
     private final CrashPoints crashPoints;
 
-    public LedgerConsumers(LedgerService ledger, Inbox inbox, CrashPoints crashPoints) {
+    public LedgerConsumers(LedgerService ledger, Inbox inbox, CrashPoints crashPoints, ConsumerRetry retry) {
         this.ledger = ledger;
         this.inbox = inbox;
         this.crashPoints = crashPoints;
+        this.retry = retry;
     }
 
     /** Not @Transactional itself: the crash point must sit between the commit and the offset commit. */
@@ -45,7 +48,7 @@ public class LedgerConsumers {
                 .filter(e -> e != null && e.data() instanceof PacketGrabbed)
                 .map(e -> (PacketGrabbed) e.data())
                 .toList();
-        int recorded = ledger.recordGrabs(grabs);
+        int recorded = retry.inTransaction(GRABS, () -> ledger.recordGrabs(grabs));
         if (recorded > 0) {
             crashPoints.reach(CrashPoints.LEDGER_AFTER_COMMIT_BEFORE_OFFSET, recorded);
         }
@@ -53,11 +56,12 @@ public class LedgerConsumers {
 
     @Incoming(LIFECYCLE)
     @Blocking
-    @Transactional
     public void onLifecycle(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.EXPIRED
-                && inbox.firstDelivery(LIFECYCLE, event)) {
-            ledger.recordClose(lifecycle);
-        }
+        retry.inTransaction(LIFECYCLE, () -> {
+            if (event.data() instanceof RedPacketLifecycle lifecycle && lifecycle.stage() == LifecycleStage.EXPIRED
+                    && inbox.firstDelivery(LIFECYCLE, event)) {
+                ledger.recordClose(lifecycle);
+            }
+        });
     }
 }

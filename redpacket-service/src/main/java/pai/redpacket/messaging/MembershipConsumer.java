@@ -1,7 +1,6 @@
 package pai.redpacket.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -10,6 +9,7 @@ import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.chat.MembershipChanged;
 import pai.platform.membership.Memberships;
+import pai.platform.messaging.ConsumerRetry;
 import pai.platform.messaging.Inbox;
 
 /** Keeps the membership copy that decides who may grab a pai's lucky packets. */
@@ -19,18 +19,21 @@ public class MembershipConsumer {
 
     private final Memberships members;
     private final Inbox inbox;
+    private final ConsumerRetry retry;
 
-    public MembershipConsumer(Memberships members, Inbox inbox) {
+    public MembershipConsumer(Memberships members, Inbox inbox, ConsumerRetry retry) {
         this.members = members;
         this.inbox = inbox;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void onMembership(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(CHANNEL, event)) {
-            members.apply(changed);
-        }
+        retry.inTransaction(CHANNEL, () -> {
+            if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(CHANNEL, event)) {
+                members.apply(changed);
+            }
+        });
     }
 }

@@ -1,7 +1,6 @@
 package pai.redpacket.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -9,6 +8,7 @@ import io.smallrye.common.annotation.Blocking;
 import pai.events.EventData;
 import pai.events.EventEnvelope;
 import pai.events.share.ShareRewardGranted;
+import pai.platform.messaging.ConsumerRetry;
 import pai.platform.messaging.Inbox;
 import pai.redpacket.service.campaign.BonusService;
 
@@ -19,18 +19,21 @@ public class ShareRewardConsumer {
 
     private final BonusService bonuses;
     private final Inbox inbox;
+    private final ConsumerRetry retry;
 
-    public ShareRewardConsumer(BonusService bonuses, Inbox inbox) {
+    public ShareRewardConsumer(BonusService bonuses, Inbox inbox, ConsumerRetry retry) {
         this.bonuses = bonuses;
         this.inbox = inbox;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void onReward(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof ShareRewardGranted reward && inbox.firstDelivery(CHANNEL, event)) {
-            bonuses.apply(reward);
-        }
+        retry.inTransaction(CHANNEL, () -> {
+            if (event.data() instanceof ShareRewardGranted reward && inbox.firstDelivery(CHANNEL, event)) {
+                bonuses.apply(reward);
+            }
+        });
     }
 }

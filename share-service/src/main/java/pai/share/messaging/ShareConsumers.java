@@ -1,7 +1,6 @@
 package pai.share.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -12,6 +11,7 @@ import pai.events.chat.MembershipChanged;
 import pai.events.redpacket.CampaignChanged;
 import pai.events.redpacket.RedPacketLifecycle;
 import pai.platform.membership.Memberships;
+import pai.platform.messaging.ConsumerRetry;
 import pai.platform.messaging.Inbox;
 import pai.share.domain.CampaignRules;
 import pai.share.domain.KnownPool;
@@ -28,29 +28,33 @@ public class ShareConsumers {
 
     private final Memberships members;
     private final Inbox inbox;
+    private final ConsumerRetry retry;
 
-    public ShareConsumers(Memberships members, Inbox inbox) {
+    public ShareConsumers(Memberships members, Inbox inbox, ConsumerRetry retry) {
         this.members = members;
         this.inbox = inbox;
+        this.retry = retry;
     }
 
     @Incoming(REDPACKET_LIFECYCLE)
     @Blocking
-    @Transactional
     public void onRedpacketLifecycle(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof CampaignChanged changed && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
-            CampaignRules.apply(changed);
-        } else if (event.data() instanceof RedPacketLifecycle lifecycle && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
-            KnownPool.apply(lifecycle);
-        }
+        retry.inTransaction(REDPACKET_LIFECYCLE, () -> {
+            if (event.data() instanceof CampaignChanged changed && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
+                CampaignRules.apply(changed);
+            } else if (event.data() instanceof RedPacketLifecycle lifecycle && inbox.firstDelivery(REDPACKET_LIFECYCLE, event)) {
+                KnownPool.apply(lifecycle);
+            }
+        });
     }
 
     @Incoming(CHAT_MEMBERS)
     @Blocking
-    @Transactional
     public void onMembership(EventEnvelope<? extends EventData> event) {
-        if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(CHAT_MEMBERS, event)) {
-            members.apply(changed);
-        }
+        retry.inTransaction(CHAT_MEMBERS, () -> {
+            if (event.data() instanceof MembershipChanged changed && inbox.firstDelivery(CHAT_MEMBERS, event)) {
+                members.apply(changed);
+            }
+        });
     }
 }
