@@ -29,6 +29,7 @@ import pai.platform.json.StrictJsonCustomizer;
 public class ProblemMappers {
     public static final String INVALID_JSON = "INVALID_JSON";
     public static final String MALFORMED_JSON = "MALFORMED_JSON";
+    public static final String UNAVAILABLE = "UNAVAILABLE";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
@@ -131,6 +132,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (TransientFailures.passes(e)) {
+            // PostgreSQL or Redis is restarting or out of reach: nothing was acknowledged, so the caller may try again.
+            LOG.warnf("a store did not answer: %s", e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", 1)
+                    .entity(Problem.of(503, UNAVAILABLE, "a store this call needs does not answer right now; try again")).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s", errorId);
         return problem(Problem.of(500, "INTERNAL_ERROR", "unexpected failure, reference " + errorId));
