@@ -130,8 +130,9 @@ public class ProblemMappers {
         return problem(Problem.of(status, code, e.getMessage()));
     }
 
+    /** Throwable, not Exception: the Redis client fails a call with a bare Throwable, which would else reach Quarkus's own 500. */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Throwable e) {
         if (TransientFailures.passes(e)) {
             // PostgreSQL or Redis is restarting or out of reach: nothing was acknowledged, so the caller may try again.
             LOG.warnf("a store did not answer: %s", e.getMessage());

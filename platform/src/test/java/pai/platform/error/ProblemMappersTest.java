@@ -22,6 +22,11 @@ class ProblemMappersTest {
     }
 
     @Test
+    void theRedisClientsBareThrowableForAClosedConnectionIsA503Too() {
+        assertThat(mappers.unexpected(new Throwable("Connection is closed")).getStatus()).isEqualTo(503);
+    }
+
+    @Test
     void anyOtherUnexpectedFailureIsA500WithAReferenceAndNoInnards() {
         Response answer = mappers.unexpected(new IllegalStateException("select * from secret"));
         assertThat(answer.getStatus()).isEqualTo(500);
