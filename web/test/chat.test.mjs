@@ -1,7 +1,7 @@
 // Two people sign up in two browsers, meet in one pai and see each other's messages live.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, person, screenshot, signUp, uniqueName } from './browser.mjs';
+import { launchBrowser, person, screenshot, signUp, uniqueName, explained, watch } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launchBrowser()));
@@ -82,27 +82,33 @@ test('a reload keeps the session and the conversation, and messages sent meanwhi
 });
 
 test('two tabs whose access token ran out together refresh it once and both stay signed in', async () => {
-  const alice = await person(browser);
-  await signUp(alice.page, uniqueName('alice'));
-  await alice.page.getByTestId('pai-name').fill('Two tabs');
-  await alice.page.getByTestId('pai-create').click();
-  await alice.page.getByTestId('invite-code').waitFor();
-  const second = await alice.context.newPage();
-  await second.goto(alice.page.url());
-  await second.getByTestId('composer').waitFor();
-  // A token whose exp is long past, as both tabs hold it after a quarter of an hour asleep.
-  await alice.page.evaluate(() => {
-    const session = JSON.parse(localStorage.getItem('pai.session'));
-    localStorage.setItem('pai.session', JSON.stringify({ ...session, accessToken: 'e30.eyJleHAiOjF9.c2ln' }));
-  });
-  await Promise.all([alice.page.reload(), second.reload()]);
+  const pages = [];
+  await explained('two-tabs', pages, async () => {
+    const alice = await person(browser);
+    pages.push(alice.page);
+    await signUp(alice.page, uniqueName('alice'));
+    await alice.page.getByTestId('pai-name').fill('Two tabs');
+    await alice.page.getByTestId('pai-create').click();
+    await alice.page.getByTestId('invite-code').waitFor();
+    const second = await alice.context.newPage();
+    watch(second);
+    pages.push(second);
+    await second.goto(alice.page.url());
+    await second.getByTestId('composer').waitFor();
+    // A token whose exp is long past, as both tabs hold it after a quarter of an hour asleep.
+    await alice.page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('pai.session'));
+      localStorage.setItem('pai.session', JSON.stringify({ ...session, accessToken: 'e30.eyJleHAiOjF9.c2ln' }));
+    });
+    await Promise.all([alice.page.reload(), second.reload()]);
 
-  await second.getByTestId('composer').fill('from the second tab');
-  await second.getByTestId('composer-send').click();
-  await alice.page.getByTestId('message').filter({ hasText: 'from the second tab' }).waitFor({ timeout: 10_000 });
-  assert.equal(await alice.page.getByTestId('signin-submit').count(), 0, 'the first tab is still signed in');
-  assert.equal(await second.getByTestId('signin-submit').count(), 0, 'the second tab is still signed in');
-  await alice.context.close();
+    await second.getByTestId('composer').fill('from the second tab');
+    await second.getByTestId('composer-send').click();
+    await alice.page.getByTestId('message').filter({ hasText: 'from the second tab' }).waitFor({ timeout: 10_000 });
+    assert.equal(await alice.page.getByTestId('signin-submit').count(), 0, 'the first tab is still signed in');
+    assert.equal(await second.getByTestId('signin-submit').count(), 0, 'the second tab is still signed in');
+    await alice.context.close();
+  });
 });
 
 test('the app speaks Chinese to a Chinese browser and English after the switch', async () => {
