@@ -1,5 +1,6 @@
 package pai.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,8 +10,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import pai.launcher.DevKeys;
 import pai.launcher.DevTokens;
@@ -89,6 +93,34 @@ public final class ItEnvironment {
         String url = "jdbc:postgresql://" + env("PAI_PG_HOST", "127.0.0.1") + ":" + env("PAI_PG_PORT", "5432") + "/"
                 + DATABASE + "?currentSchema=" + schema;
         return DriverManager.getConnection(url, env("PAI_PG_USER", "postgres"), env("QUARKUS_DATASOURCE_PASSWORD", ""));
+    }
+
+    /** Runs a command of the launcher's helper ({@code pai.launcher.Main}) and returns what it printed. */
+    static String launcher(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", launcherClasspath(), "pai.launcher.Main"));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile("pai-launcher", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String printed = Files.readString(output);
+            if (!ended || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("launcher " + arguments[0] + (ended ? " failed" : " timed out") + ":\n" + printed);
+            }
+            return printed;
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    static String launcherClasspath() {
+        Path launcher = repo().resolve("launcher/target");
+        return launcher.resolve("pai-launcher.jar") + File.pathSeparator + launcher.resolve("lib") + "/*";
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The variable {@code ./pai} sets, or the local default when it is unset. */

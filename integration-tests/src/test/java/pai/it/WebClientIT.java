@@ -2,7 +2,6 @@ package pai.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,10 +43,10 @@ class WebClientIT {
         gatewayPort = LocalPorts.free();
         Path state = ItEnvironment.repo().resolve("integration-tests/target/it-gateway");
         Path logs = state.resolve("logs");
-        run(List.of(javaBin(), "-cp", launcherClasspath(), "pai.launcher.Main", "gateway-config",
+        ItEnvironment.launcher(Duration.ofSeconds(60), "gateway-config",
                 ItEnvironment.repo().toString(), state.toString(), logs.toString(), String.valueOf(gatewayPort),
                 String.valueOf(chat.port()), String.valueOf(agent.port()), String.valueOf(redpacket.port()),
-                String.valueOf(share.port())), Path.of("."), 60);
+                String.valueOf(share.port()));
         gateway = new ProcessBuilder("nginx", "-p", state.resolve("nginx") + "/", "-c", state.resolve("nginx/nginx.conf").toString(),
                 "-e", logs.resolve("gateway-error.log").toString())
                 .redirectErrorStream(true).redirectOutput(logs.resolve("nginx.out").toFile()).start();
@@ -92,12 +91,6 @@ class WebClientIT {
     private record Run(int exit, String output) {
     }
 
-    private static Run run(List<String> command, Path dir, int timeoutSeconds) throws Exception {
-        Run done = run(command, dir, timeoutSeconds, Map.of());
-        assertThat(done.exit()).as("%s:%n%s", command, done.output()).isZero();
-        return done;
-    }
-
     private static Run run(List<String> command, Path dir, int timeoutSeconds, Map<String, String> environment) throws Exception {
         Path output = Files.createTempFile("web-client-it", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -109,14 +102,5 @@ class WebClientIT {
             return new Run(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(output, StandardCharsets.UTF_8));
         }
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    }
-
-    private static String launcherClasspath() {
-        Path launcher = ItEnvironment.repo().resolve("launcher/target");
-        return launcher.resolve("pai-launcher.jar") + File.pathSeparator + launcher.resolve("lib") + "/*";
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
