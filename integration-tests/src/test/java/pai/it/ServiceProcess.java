@@ -27,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String service;
     private final int port;
     private final Path log;
+    private Map<String, String> systemProperties = Map.of();
     private Process process;
 
     private ServiceProcess(String service, int port, Path log) {
@@ -48,6 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch(Map<String, String> systemProperties) {
+        this.systemProperties = Map.copyOf(systemProperties);
         Path jar = ItEnvironment.repo().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn install)");
@@ -61,13 +63,25 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(ItEnvironment.serviceEnvironment(service));
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** Starts the service again after it ended or was killed: same port, same settings, ready when this returns. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(service + " still runs: kill or close it first");
+        }
+        launch(systemProperties);
+    }
+
+    public String service() {
+        return service;
     }
 
     public String baseUrl() {
