@@ -6,6 +6,9 @@ import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -18,26 +21,43 @@ public final class TransientFailures {
     private TransientFailures() {
     }
 
-    /** True for a failure that a retry after a pause can get past, found anywhere in the chain of causes. */
+    /**
+     * True for a failure that a retry after a pause can get past, found anywhere among its causes and their
+     * suppressed failures: a commit that fails keeps the database's reason as a suppressed one of its rollback.
+     */
     public static boolean passes(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof JDBCConnectionException || cause instanceof ConnectException
-                    || cause instanceof SocketException || cause instanceof ClosedChannelException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && passingState(sql.getSQLState())) {
-                return true;
-            }
-            String message = cause.getMessage();
-            // Agroal's pool while PostgreSQL is away; Redis while it replays its append-only file; the Redis
-            // client's connection that Redis closed (a stackless Vert.x failure with only this message).
-            if (message != null && (message.startsWith("Acquisition timeout") || message.startsWith("LOADING ")
-                    || message.equals("Connection is closed"))) {
+        return passes(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean passes(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (passesItself(failure)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (passes(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return passes(failure.getCause(), seen);
+    }
+
+    private static boolean passesItself(Throwable failure) {
+        if (failure instanceof SQLTransientException || failure instanceof SQLRecoverableException
+                || failure instanceof JDBCConnectionException || failure instanceof ConnectException
+                || failure instanceof SocketException || failure instanceof ClosedChannelException) {
+            return true;
+        }
+        if (failure instanceof SQLException sql && sql.getSQLState() != null && passingState(sql.getSQLState())) {
+            return true;
+        }
+        String message = failure.getMessage();
+        // Agroal's pool while PostgreSQL is away; Redis while it replays its append-only file; the Redis
+        // client's connection that Redis closed (a stackless Vert.x failure with only this message).
+        return message != null && (message.startsWith("Acquisition timeout") || message.startsWith("LOADING ")
+                || message.equals("Connection is closed"));
     }
 
     /**

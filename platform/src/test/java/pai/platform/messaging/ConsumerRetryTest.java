@@ -75,6 +75,9 @@ class ConsumerRetryTest {
                 .isTrue();
         assertThat(TransientFailures.passes(new java.util.concurrent.CompletionException(new RuntimeException("Connection is closed"))))
                 .isTrue();
+        RuntimeException failedCommit = new IllegalStateException(new Exception("ARJUNA016053: Could not commit transaction."));
+        failedCommit.getCause().addSuppressed(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertThat(TransientFailures.passes(failedCommit)).as("a commit's rollback keeps the reason as a suppressed failure").isTrue();
         assertThat(TransientFailures.passes(new SQLException("duplicate key value violates unique constraint", "23505"))).isFalse();
         assertThat(TransientFailures.passes(new NullPointerException())).isFalse();
     }
